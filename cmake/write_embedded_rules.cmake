@@ -1,0 +1,12 @@
+# cmake -P script: writes OUT, a C++ file holding as strings the rules files listed in LIST.
+set(body "// Generated from rules/*.json by cmake/write_embedded_rules.cmake. Do not edit.\n")
+string(APPEND body "#include \"embedded_rules.h\"\n\nnamespace settle::detail {\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& embedded_rules() {\n  static const std::vector<EmbeddedFile> files = {\n")
+file(READ ${LIST} FILES)
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME)
+  file(READ ${file} text)
+  string(APPEND body "    {\"rules/${name}\", R\"SETTLE_RULES(${text})SETTLE_RULES\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace settle::detail\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,125 @@
+// The policy rules of each city, as loaded from rules/*.json (embedded at build time).
+// Every number is a Parameter that carries its source and provenance.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "settle/date.h"
+#include "settle/money.h"
+#include "settle/result.h"
+
+namespace settle {
+
+enum class Provenance { stated, derived, assumed, given };
+enum class Scheme { employee, resident };
+// 住院, 门诊慢特病, 大病保险特殊药品, 普通门诊
+enum class VisitKind { inpatient, chronic_outpatient, special_drug, outpatient };
+enum class Tier { basic, critical, assistance, reassistance };
+// Yearly accumulators: 基本医保 (given per visit), 大病保险 (inpatient + chronic), its special
+// drugs, and 医疗救助/再救助.
+enum class Pool { basic, critical, special_drug, assistance };
+
+struct Source {
+  std::string document;  // "烟政办发〔2022〕25号"
+  std::string clause;    // "三（六）1"
+};
+
+enum class Unit { yuan, percent };
+
+// One number of the rules. `missing` = not on file: a settlement that needs it must get it from
+// the case; `unlimited` = the document says there is none (不设年度最高支付限额).
+struct Parameter {
+  enum class State { value, unlimited, missing };
+  std::string id;  // stable, e.g. "assistance.minimum_living.ratio"
+  Unit unit = Unit::yuan;
+  State state = State::missing;
+  int64_t value = 0;  // fen for yuan, basis points for percent
+  Source source;
+  Provenance provenance = Provenance::stated;
+  std::string note;  // the lead or the reading, for derived and assumed values
+
+  Fen amount() const { return Fen(value); }
+  Ratio ratio() const { return Ratio{value}; }
+};
+
+struct Band {
+  Parameter to;  // upper bound of the band on the yearly base (yuan), unlimited for the last
+  Parameter ratio;
+};
+
+// One tier's schedule for some schemes and categories: deductible (起付标准), bands, yearly cap.
+struct TierRule {
+  std::string id;
+  Tier tier = Tier::assistance;
+  Pool pool = Pool::assistance;
+  std::vector<Scheme> schemes;
+  std::vector<std::string> categories;  // category ids; "general" = 普通参保人员
+  Parameter deductible;
+  std::vector<Band> bands;
+  Parameter cap;
+  Source source;
+};
+
+struct EarlyWarningThreshold {
+  std::vector<std::string> categories;
+  Parameter share;  // of the province's previous-year per-capita disposable income
+};
+
+// 高额医疗费用支出预警 (烟政办发〔2022〕25号 四（九）).
+struct EarlyWarning {
+  Source source;
+  std::map<int, Parameter> income_by_year;  // 全省居民人均可支配收入, by the year it describes
+  std::vector<EarlyWarningThreshold> thresholds;
+};
+
+struct Period {
+  Date from;
+  std::optional<Date> to;  // inclusive; none = still in force
+  Source document;         // clause = where the date of effect is stated
+  std::string title;
+  Provenance from_provenance = Provenance::stated;
+  std::vector<VisitKind> assistance_kinds;
+  Source assistance_kinds_source;
+  Provenance assistance_kinds_provenance = Provenance::stated;
+  std::string assistance_kinds_note;
+  std::vector<VisitKind> assistance_kinds_assumed;  // kinds whose inclusion is a reading, not stated
+  std::vector<TierRule> rules;
+  std::optional<EarlyWarning> early_warning;
+};
+
+struct Category {
+  std::string id;
+  std::string name;
+};
+
+struct City {
+  std::string id;
+  std::string name;
+  std::string file;  // "rules/yantai.json"
+  std::vector<Category> categories;
+  std::vector<Period> periods;
+
+  const Period* period_on(const Date& date) const;
+  const Category* category(const std::string& category_id) const;
+};
+
+// Loads and validates one rules file; the error path names the file and field
+// ("rules/yantai.json: periods[0].rules[2].cap.value").
+Result<City> load_city(const std::string& file, const std::string& json_text);
+
+// Every embedded city, loaded once. An invalid embedded file is an error here (and in the tests).
+const Result<std::vector<City>>& cities();
+
+const char* scheme_id(Scheme scheme);
+const char* scheme_name(Scheme scheme);
+const char* kind_id(VisitKind kind);
+const char* kind_name(VisitKind kind);
+const char* tier_id(Tier tier);
+const char* pool_id(Pool pool);
+const char* provenance_id(Provenance provenance);
+
+}  // namespace settle

@@ -1,0 +1,25 @@
+// The whole public job of the core: one case in, one settlement (or error) out.
+#pragma once
+
+#include <string>
+
+namespace settle {
+
+struct SettleOptions {
+  // Batch runs may leave the explanation out of the output (bench, --no-steps).
+  bool include_steps = true;
+};
+
+// Settles one case given as JSON text (../shared/CONTRACT.md). Returns the settlement JSON, or
+// the error object {"error": {"path", "message"}}. Never throws. `ok` tells which one it is.
+std::string settle_json(const std::string& case_json, bool* ok = nullptr,
+                        const SettleOptions& options = {});
+
+// Every city on file: names, schemes, categories, visit kinds, the periods its rules cover and
+// every parameter with its value, unit, source and provenance. JSON text.
+std::string cities_json();
+
+// The engine and rules version, e.g. "0.1.0 (rules 2026-11-23)".
+std::string version();
+
+}  // namespace settle

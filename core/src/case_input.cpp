@@ -1,0 +1,158 @@
+#include "case_input.h"
+
+#include <algorithm>
+
+#include "json_fields.h"
+
+namespace settle::detail {
+namespace {
+
+Result<const City*> read_city(const Json& root, const std::vector<City>& cities) {
+  SETTLE_TRY(id, required_string(root, "city", ""));
+  for (const City& city : cities) {
+    if (city.id == id) return &city;
+  }
+  std::vector<std::string> known;
+  for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
+  return Error{"city", messages::unknown_city(id, known)};
+}
+
+Result<Scheme> read_scheme(const Json& root) {
+  const Json* scheme = find_field(root, "scheme");
+  if (scheme == nullptr) return Scheme::resident;
+  if (scheme->is_string() && scheme->get_ref<const std::string&>() == "employee") return Scheme::employee;
+  if (scheme->is_string() && scheme->get_ref<const std::string&>() == "resident") return Scheme::resident;
+  return Error{"scheme", messages::unknown_scheme()};
+}
+
+Result<std::vector<std::string>> read_identities(const Json& root, const City& city) {
+  std::vector<std::string> identities;
+  const Json* list = find_field(root, "identities");
+  if (list == nullptr) return identities;
+  if (!list->is_array()) return Error{"identities", messages::expected_array()};
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = index_path("identities", i);
+    SETTLE_TRY(id, read_string((*list)[i], path));
+    if (city.category(id) == nullptr) {
+      std::vector<std::string> known;
+      for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
+      return Error{path, messages::unknown_category(id, city.name, known)};
+    }
+    if (std::find(identities.begin(), identities.end(), id) == identities.end()) identities.push_back(id);
+  }
+  return identities;
+}
+
+Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const std::string& path) {
+  const Json* value = find_field(visit, name);
+  if (value == nullptr) return fallback;
+  if (!value->is_boolean()) return Error{field_path(path, name), messages::expected_boolean()};
+  return value->get<bool>();
+}
+
+Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* name, const std::string& path) {
+  const Json* value = find_field(visit, name);
+  if (value == nullptr || value->is_null()) return std::optional<Fen>();
+  SETTLE_TRY(amount, read_money(*value, field_path(path, name)));
+  return std::optional<Fen>(amount);
+}
+
+std::string covered_dates(const City& city) {
+  std::string text;
+  for (const Period& period : city.periods) {
+    if (!text.empty()) text += "、";
+    text += period.from.to_string() + " 至 " + (period.to ? period.to->to_string() : std::string("今"));
+  }
+  return text;
+}
+
+Result<Visit> read_visit(const Json& json, const std::string& path, const City& city) {
+  if (auto error = check_object(json, path,
+                                {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
+                                 "basic_paid", "critical_paid"}))
+    return *error;
+  Visit visit;
+  SETTLE_TRY(date_text, required_string(json, "date", path));
+  Result<Date> date = parse_date(date_text);
+  if (!date.ok()) return Error{field_path(path, "date"), date.error().message};
+  visit.date = date.value();
+  visit.period = city.period_on(visit.date);
+  if (visit.period == nullptr)
+    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date_text, covered_dates(city))};
+
+  if (const Json* kind = find_field(json, "kind")) {
+    const std::string kind_path = field_path(path, "kind");
+    if (!kind->is_string()) return Error{kind_path, messages::unknown_kind()};
+    const std::string& id = kind->get_ref<const std::string&>();
+    bool found = false;
+    for (VisitKind candidate : {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug,
+                                VisitKind::outpatient}) {
+      if (id == kind_id(candidate)) {
+        visit.kind = candidate;
+        found = true;
+      }
+    }
+    if (!found) return Error{kind_path, messages::unknown_kind()};
+  }
+  if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
+    if (!level->is_number_unsigned() || level->get<uint64_t>() < 1 || level->get<uint64_t>() > 3)
+      return Error{field_path(path, "hospital_level"), messages::bad_hospital_level()};
+    visit.hospital_level = static_cast<int>(level->get<uint64_t>());
+  }
+  SETTLE_TRY(designated, read_flag(json, "designated", true, path));
+  SETTLE_TRY(emergency, read_flag(json, "emergency", false, path));
+  visit.designated = designated;
+  visit.emergency = emergency;
+
+  const Json* total = find_field(json, "total");
+  if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total")};
+  SETTLE_TRY(total_amount, read_money(*total, field_path(path, "total")));
+  visit.total = total_amount;
+  SETTLE_TRY(in_policy, read_optional_money(json, "in_policy", path));
+  visit.in_policy = in_policy.value_or(visit.total);
+  if (visit.in_policy > visit.total)
+    return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total)};
+  SETTLE_TRY(basic_paid, read_optional_money(json, "basic_paid", path));
+  SETTLE_TRY(critical_paid, read_optional_money(json, "critical_paid", path));
+  visit.basic_paid = basic_paid;
+  visit.critical_paid = critical_paid;
+  if (basic_paid && *basic_paid > visit.in_policy)
+    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*basic_paid, visit.in_policy)};
+  if (critical_paid && basic_paid.value_or(Fen()) + *critical_paid > visit.in_policy)
+    return Error{field_path(path, "critical_paid"),
+                 messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy)};
+  if (!visit.covered()) {
+    if (basic_paid && *basic_paid > Fen()) return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered()};
+    if (critical_paid && *critical_paid > Fen())
+      return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered()};
+  }
+  return visit;
+}
+
+}  // namespace
+
+Result<Case> read_case(const std::string& json_text) {
+  SETTLE_TRY(root, read_json(json_text));
+  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits"})) return *error;
+  const Result<std::vector<City>>& cities = settle::cities();
+  if (!cities.ok()) return cities.error();
+
+  Case settlement_case;
+  SETTLE_TRY(city, read_city(root, cities.value()));
+  settlement_case.city = city;
+  SETTLE_TRY(scheme, read_scheme(root));
+  settlement_case.scheme = scheme;
+  SETTLE_TRY(identities, read_identities(root, *city));
+  settlement_case.identities = identities;
+
+  SETTLE_TRY(visits, required_array(root, "visits", ""));
+  if (visits->empty()) return Error{"visits", messages::no_visits()};
+  if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits)};
+  for (size_t i = 0; i < visits->size(); ++i) {
+    SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *city));
+    settlement_case.visits.push_back(visit);
+  }
+  return settlement_case;
+}
+
+}  // namespace settle::detail

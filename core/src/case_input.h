@@ -1,0 +1,39 @@
+// The case (CONTRACT.md "Case (input)") read from JSON and checked field by field.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "settle/rules.h"
+
+namespace settle::detail {
+
+struct Visit {
+  Date date;
+  const Period* period = nullptr;  // the rules in force on `date`
+  VisitKind kind = VisitKind::inpatient;
+  std::optional<int> hospital_level;
+  bool designated = true;
+  bool emergency = false;
+  Fen total;
+  Fen in_policy;
+  std::optional<Fen> basic_paid;
+  std::optional<Fen> critical_paid;
+
+  // 定点, or 急诊抢救 elsewhere: only then may any fund pay.
+  bool covered() const { return designated || emergency; }
+};
+
+struct Case {
+  const City* city = nullptr;
+  Scheme scheme = Scheme::resident;
+  std::vector<std::string> identities;  // empty = 普通参保人员
+  std::vector<Visit> visits;
+};
+
+constexpr size_t kMaxVisits = 1000;
+
+Result<Case> read_case(const std::string& json_text);
+
+}  // namespace settle::detail

@@ -1,0 +1,409 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "explain.h"
+#include "messages.h"
+
+namespace settle::detail {
+
+Fen Settlement::benefit() const {
+  Fen sum;
+  for (const VisitAmounts& visit : visits) sum += visit.critical + visit.assistance + visit.reassistance;
+  return sum;
+}
+
+namespace {
+
+constexpr const char* kGeneral = "general";
+
+// A tier's yearly accumulator: the base so far and what the tier has paid so far.
+struct Accumulator {
+  Fen base;
+  Fen paid;
+};
+
+struct YearState {
+  std::map<Pool, Accumulator> critical;
+  Accumulator assistance;
+  Accumulator reassistance;
+  Fen personal_burden;  // after basic and critical, for the early warning
+  bool early_warning_raised = false;
+};
+
+// A parameter needed by the computation that the rules do not hold.
+struct Missing {
+  const Parameter* parameter;
+};
+
+struct YearlyFigure {
+  Fen amount;                      // f(year base), rounded half-up, capped
+  const Parameter* missing = nullptr;
+};
+
+bool has(const Parameter& parameter) { return parameter.state != Parameter::State::missing; }
+
+// f(base): deductible, then each band's part at its ratio, rounded once, then the yearly cap.
+YearlyFigure yearly_figure(const TierRule& rule, Fen year_base) {
+  if (!has(rule.deductible)) return {Fen(), &rule.deductible};
+  Fen lower = rule.deductible.amount();
+  if (year_base <= lower) return {Fen()};
+  ExactSum sum;
+  for (const Band& band : rule.bands) {
+    if (!has(band.to)) return {Fen(), &band.to};
+    bool unlimited = band.to.state == Parameter::State::unlimited;
+    Fen upper = unlimited ? year_base : band.to.amount();
+    if (upper <= lower) continue;
+    Fen portion = min(year_base, upper) - lower;
+    if (portion <= Fen()) break;
+    if (!has(band.ratio)) return {Fen(), &band.ratio};
+    sum.add(portion, band.ratio.ratio());
+    lower = upper;
+  }
+  Fen amount = sum.round_half_up();
+  if (rule.cap.state == Parameter::State::unlimited || amount == Fen()) return {amount};
+  if (!has(rule.cap)) return {Fen(), &rule.cap};
+  return {min(amount, rule.cap.amount())};
+}
+
+Provenance weakest(Provenance a, Provenance b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
+
+Provenance rule_provenance(const TierRule& rule) {
+  Provenance provenance = rule.deductible.provenance;
+  for (const Band& band : rule.bands) provenance = weakest(weakest(provenance, band.to.provenance), band.ratio.provenance);
+  return weakest(provenance, rule.cap.provenance);
+}
+
+std::vector<Segment> segments_of(const TierRule& rule) {
+  std::vector<Segment> segments;
+  Fen lower = has(rule.deductible) ? rule.deductible.amount() : Fen();
+  for (const Band& band : rule.bands) {
+    std::optional<Fen> upper;
+    if (band.to.state == Parameter::State::value) upper = band.to.amount();
+    if (upper && *upper <= lower) continue;
+    segments.push_back({lower, upper, band.ratio.ratio()});
+    if (upper) lower = *upper;
+  }
+  return segments;
+}
+
+const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category) {
+  for (const TierRule& rule : period.rules) {
+    if (rule.tier != tier || rule.pool != pool) continue;
+    if (std::find(rule.schemes.begin(), rule.schemes.end(), scheme) == rule.schemes.end()) continue;
+    if (std::find(rule.categories.begin(), rule.categories.end(), category) != rule.categories.end()) return &rule;
+  }
+  return nullptr;
+}
+
+std::optional<Pool> critical_pool(VisitKind kind) {
+  switch (kind) {
+    case VisitKind::inpatient:
+    case VisitKind::chronic_outpatient: return Pool::critical;
+    case VisitKind::special_drug: return Pool::special_drug;
+    case VisitKind::outpatient: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Settles every visit under one category.
+class CategorySettler {
+ public:
+  CategorySettler(const Case& settlement_case, std::string category)
+      : case_(settlement_case), category_(std::move(category)) {
+    const Category* known = case_.city->category(category_);
+    category_name_ = known != nullptr ? known->name : messages::general_category_name();
+  }
+
+  Result<Settlement> run() {
+    settlement_.settled_case = &case_;
+    settlement_.identity = category_;
+    settlement_.identity_name = category_name_;
+    settlement_.visits.resize(case_.visits.size());
+    std::vector<size_t> order(case_.visits.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return case_.visits[a].date.days_since_epoch() < case_.visits[b].date.days_since_epoch();
+    });
+    for (size_t index : order) {
+      if (auto error = settle_visit(index)) return *error;
+    }
+    return std::move(settlement_);
+  }
+
+ private:
+  std::optional<Error> settle_visit(size_t index) {
+    const Visit& visit = case_.visits[index];
+    YearState& year = years_[visit.date.year];
+    VisitAmounts& amounts = settlement_.visits[index];
+    warn_about_period(*visit.period);
+    if (!visit.covered()) {
+      settle_uncovered(index);
+    } else {
+      if (auto error = settle_basic(index)) return error;
+      if (auto error = settle_critical(index, year)) return error;
+      if (auto error = settle_assistance(index, year)) return error;
+    }
+    year.personal_burden += visit.total - amounts.basic - amounts.critical;
+    check_early_warning(index, year);
+    return std::nullopt;
+  }
+
+  void settle_uncovered(size_t index) {
+    const Visit& visit = case_.visits[index];
+    for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
+      Step step = blank_step(index, tier);
+      step.source = {messages::contract(), messages::contract_not_covered()};
+      step.text = explain_not_covered(tier);
+      settlement_.steps.push_back(step);
+    }
+    warn("not_covered", messages::visit_not_covered(index + 1, visit.date.to_string()), index);
+  }
+
+  std::optional<Error> settle_basic(size_t index) {
+    const Visit& visit = case_.visits[index];
+    if (!visit.basic_paid)
+      return Error{"visits[" + std::to_string(index) + "].basic_paid", messages::basic_needed(case_.city->name)};
+    Step step = blank_step(index, Tier::basic);
+    step.base = visit.in_policy;
+    step.year_base = visit.in_policy;
+    step.paid = *visit.basic_paid;
+    step.provenance = Provenance::given;
+    step.source = {messages::settlement_slip(), messages::basic_slip_clause()};
+    step.text = explain_given(Tier::basic, step.paid);
+    settlement_.visits[index].basic = step.paid;
+    settlement_.steps.push_back(step);
+    return std::nullopt;
+  }
+
+  std::optional<Error> settle_critical(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    VisitAmounts& amounts = settlement_.visits[index];
+    const Fen own_base = visit.in_policy - amounts.basic;
+    std::optional<Pool> pool = critical_pool(visit.kind);
+    Step step = blank_step(index, Tier::critical);
+    step.base = own_base;
+    if (!pool) {
+      step.paid = visit.critical_paid.value_or(Fen());
+      step.provenance = visit.critical_paid ? Provenance::given : Provenance::stated;
+      step.source = {messages::contract(), messages::contract_critical_kinds()};
+      step.text = visit.critical_paid ? explain_given(Tier::critical, step.paid) : explain_kind_without_critical(visit.kind);
+      amounts.critical = step.paid;
+      settlement_.steps.push_back(step);
+      return std::nullopt;
+    }
+    step.pool = *pool;
+    Accumulator& accumulator = year.critical[*pool];
+    accumulator.base += own_base;
+    step.year_base = accumulator.base;
+    step.paid_before = accumulator.paid;
+    if (visit.critical_paid) {
+      step.paid = *visit.critical_paid;
+      step.provenance = Provenance::given;
+      step.source = {messages::settlement_slip(), messages::critical_slip_clause()};
+      step.text = explain_given(Tier::critical, step.paid);
+    } else {
+      const std::string path = "visits[" + std::to_string(index) + "].critical_paid";
+      const TierRule* rule = find_rule(*visit.period, Tier::critical, *pool, case_.scheme, category_);
+      if (rule == nullptr)
+        return Error{path, messages::critical_rule_missing(case_.city->name, scheme_name(case_.scheme), category_name_,
+                                                           *pool == Pool::special_drug)};
+      YearlyFigure figure = yearly_figure(*rule, accumulator.base);
+      if (figure.missing != nullptr) return Error{path, messages::critical_parameter_missing(*figure.missing)};
+      step.paid = clamp(figure.amount - accumulator.paid, Fen(), own_base);
+      describe_rule(step, *rule, figure.amount);
+      step.text = explain_tier(step, visit.kind, category_name_);
+      if (case_.scheme == Scheme::employee) warn("employee_supplement", messages::employee_supplement(), std::nullopt);
+    }
+    accumulator.paid += step.paid;
+    amounts.critical = step.paid;
+    settlement_.steps.push_back(step);
+    return std::nullopt;
+  }
+
+  std::optional<Error> settle_assistance(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    const Period& period = *visit.period;
+    VisitAmounts& amounts = settlement_.visits[index];
+    const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
+    Step assistance = blank_step(index, Tier::assistance);
+    Step reassistance = blank_step(index, Tier::reassistance);
+    assistance.base = own_base;
+    const TierRule* rule = find_rule(period, Tier::assistance, Pool::assistance, case_.scheme, category_);
+    const TierRule* re_rule = find_rule(period, Tier::reassistance, Pool::assistance, case_.scheme, category_);
+    bool kind_assisted =
+        std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
+        period.assistance_kinds.end();
+
+    if (rule == nullptr || !kind_assisted) {
+      for (Step* step : {&assistance, &reassistance}) {
+        step->source = kind_assisted ? period.document : period.assistance_kinds_source;
+        step->provenance = Provenance::stated;
+        step->text = kind_assisted ? explain_no_assistance_rule(step->tier, category_name_)
+                                   : explain_kind_not_assisted(step->tier, visit.kind);
+      }
+      if (!kind_assisted) {
+        warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name), index);
+      } else if (category_ == kGeneral) {
+        warn("not_assistance_target", messages::general_not_assisted(), std::nullopt);
+      } else {
+        warn("no_assistance_rule", messages::no_assistance_rule(case_.city->name, category_name_), std::nullopt);
+      }
+      settlement_.steps.push_back(assistance);
+      settlement_.steps.push_back(reassistance);
+      return std::nullopt;
+    }
+    bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
+                                  visit.kind) != period.assistance_kinds_assumed.end();
+    if (kind_assumed || period.assistance_kinds_provenance == Provenance::assumed) warn_assumed_kinds(period);
+
+    year.assistance.base += own_base;
+    assistance.year_base = year.assistance.base;
+    assistance.paid_before = year.assistance.paid;
+    YearlyFigure figure = yearly_figure(*rule, year.assistance.base);
+    if (figure.missing != nullptr) return missing_parameter(*figure.missing);
+    assistance.paid = clamp(figure.amount - year.assistance.paid, Fen(), own_base);
+    describe_rule(assistance, *rule, figure.amount);
+    assistance.text = explain_tier(assistance, visit.kind, category_name_);
+    year.assistance.paid += assistance.paid;
+    amounts.assistance = assistance.paid;
+    settlement_.steps.push_back(assistance);
+
+    const Fen re_base = own_base - assistance.paid;
+    reassistance.base = re_base;
+    year.reassistance.base += re_base;
+    reassistance.year_base = year.reassistance.base;
+    reassistance.paid_before = year.reassistance.paid;
+    if (re_rule == nullptr) {
+      reassistance.source = period.document;
+      reassistance.text = explain_no_assistance_rule(Tier::reassistance, category_name_);
+    } else {
+      YearlyFigure re_figure = yearly_figure(*re_rule, year.reassistance.base);
+      if (re_figure.missing != nullptr) return missing_parameter(*re_figure.missing);
+      reassistance.paid = clamp(re_figure.amount - year.reassistance.paid, Fen(), re_base);
+      describe_rule(reassistance, *re_rule, re_figure.amount);
+      reassistance.text = explain_tier(reassistance, visit.kind, category_name_);
+    }
+    year.reassistance.paid += reassistance.paid;
+    amounts.reassistance = reassistance.paid;
+    settlement_.steps.push_back(reassistance);
+    return std::nullopt;
+  }
+
+  void check_early_warning(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    const std::optional<EarlyWarning>& rule = visit.period->early_warning;
+    if (!rule || year.early_warning_raised) return;
+    const EarlyWarningThreshold* threshold = nullptr;
+    for (const EarlyWarningThreshold& candidate : rule->thresholds) {
+      if (std::find(candidate.categories.begin(), candidate.categories.end(), category_) != candidate.categories.end())
+        threshold = &candidate;
+    }
+    if (threshold == nullptr) return;
+    auto income = rule->income_by_year.find(visit.date.year - 1);
+    if (income == rule->income_by_year.end()) {
+      year.early_warning_raised = true;
+      warn("early_warning_unavailable", messages::early_warning_no_income(visit.date.year - 1), std::nullopt);
+      return;
+    }
+    ExactSum limit;
+    limit.add(income->second.amount(), threshold->share.ratio());
+    Fen threshold_amount = limit.round_half_up();
+    if (year.personal_burden <= threshold_amount) return;
+    year.early_warning_raised = true;
+    note_assumed(income->second);
+    note_assumed(threshold->share);
+    warn("early_warning",
+         messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
+                                 threshold->share.ratio(), income->second.amount(), visit.date.year - 1,
+                                 rule->source),
+         index);
+  }
+
+  Error missing_parameter(const Parameter& parameter) {
+    return Error{"parameters." + parameter.id, messages::parameter_missing(parameter)};
+  }
+
+  Step blank_step(size_t index, Tier tier) {
+    Step step;
+    step.visit = index;
+    step.tier = tier;
+    step.pool = tier == Tier::basic ? Pool::basic : tier == Tier::critical ? Pool::critical : Pool::assistance;
+    return step;
+  }
+
+  void describe_rule(Step& step, const TierRule& rule, Fen year_figure) {
+    step.deductible = rule.deductible.amount();
+    step.segments = segments_of(rule);
+    step.has_cap = rule.cap.state == Parameter::State::value;
+    if (step.has_cap) {
+      step.cap = rule.cap.amount();
+      step.cap_left = step.cap - min(step.cap, year_figure);
+    }
+    step.source = rule.source;
+    step.provenance = rule_provenance(rule);
+    note_assumed(rule.deductible);
+    for (const Band& band : rule.bands) {
+      note_assumed(band.to);
+      note_assumed(band.ratio);
+    }
+    note_assumed(rule.cap);
+  }
+
+  void note_assumed(const Parameter& parameter) {
+    if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
+    warn("assumed_parameter", messages::assumed_parameter(parameter), std::nullopt, parameter.id);
+  }
+
+  void warn_assumed_kinds(const Period& period) {
+    warn("assumed_parameter", messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note),
+         std::nullopt, "assistance_kinds");
+  }
+
+  void warn_about_period(const Period& period) {
+    if (period.from_provenance == Provenance::assumed)
+      warn("assumed_parameter", messages::assumed_period_start(period.document.document, period.from.to_string()),
+           std::nullopt, "period.from");
+  }
+
+  // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit.
+  void warn(const std::string& code, std::string message, std::optional<size_t> visit, const std::string& key = "") {
+    std::string identity = code + "|" + key + "|" + (visit ? std::to_string(*visit) : std::string());
+    if (!warned_.insert(identity).second) return;
+    settlement_.warnings.push_back({code, std::move(message), visit});
+  }
+
+  const Case& case_;
+  std::string category_;
+  std::string category_name_;
+  Settlement settlement_;
+  std::map<int, YearState> years_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace
+
+Result<Settlement> settle_case(const Case& settlement_case) {
+  std::vector<std::string> categories = settlement_case.identities;
+  if (categories.empty()) categories.push_back(kGeneral);
+  std::optional<Settlement> best;
+  std::vector<CategoryBenefit> comparison;
+  for (const std::string& category : categories) {
+    Result<Settlement> outcome = CategorySettler(settlement_case, category).run();
+    if (!outcome.ok()) return outcome.error();
+    comparison.push_back({category, outcome.value().identity_name, outcome.value().benefit()});
+    if (!best || outcome.value().benefit() > best->benefit()) best = std::move(outcome.value());
+  }
+  best->comparison = comparison;
+  if (comparison.size() > 1) {
+    std::vector<std::pair<std::string, Fen>> benefits;
+    for (const CategoryBenefit& item : comparison) benefits.emplace_back(item.name, item.benefit);
+    best->warnings.insert(best->warnings.begin(),
+                          {"identity_chosen", messages::identity_chosen(benefits, best->identity_name), std::nullopt});
+  }
+  return std::move(*best);
+}
+
+}  // namespace settle::detail

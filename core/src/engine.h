@@ -1,0 +1,74 @@
+// The three tiers, visit by visit on running yearly totals, for one case.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case_input.h"
+
+namespace settle::detail {
+
+struct Segment {
+  Fen from;
+  std::optional<Fen> to;  // none = no upper bound
+  Ratio ratio;
+};
+
+// One tier for one visit, with everything needed to redo it by hand.
+struct Step {
+  Tier tier = Tier::basic;
+  Pool pool = Pool::assistance;
+  size_t visit = 0;
+  Fen base;       // this visit's base for the tier
+  Fen year_base;  // the year's accumulated base, this visit included
+  std::optional<Fen> deductible;
+  std::vector<Segment> segments;
+  bool has_cap = false;
+  Fen cap;
+  Fen cap_left;
+  Fen paid_before;  // paid by this tier earlier in the year
+  Fen paid;
+  std::string text;
+  Source source;
+  Provenance provenance = Provenance::stated;
+};
+
+struct VisitAmounts {
+  Fen basic;
+  Fen critical;
+  Fen assistance;
+  Fen reassistance;
+  bool estimated = false;
+};
+
+struct Warning {
+  std::string code;
+  std::string message;
+  std::optional<size_t> visit;
+};
+
+struct CategoryBenefit {
+  std::string identity;
+  std::string name;
+  Fen benefit;
+};
+
+struct Settlement {
+  const Case* settled_case = nullptr;
+  std::string identity;  // "general" when the case gives none
+  std::string identity_name;
+  std::vector<VisitAmounts> visits;  // input order
+  std::vector<Step> steps;           // date order, tiers in order within a visit
+  std::vector<Warning> warnings;
+  std::vector<CategoryBenefit> comparison;  // 就高不重复: every category tried
+
+  // critical + assistance + reassistance over the whole case: what 就高 ranks.
+  Fen benefit() const;
+};
+
+// Settles the case under each of its categories and keeps the one that gives the most
+// (ties: the first listed).
+Result<Settlement> settle_case(const Case& settlement_case);
+
+}  // namespace settle::detail

@@ -1,0 +1,102 @@
+#include "explain.h"
+
+namespace settle::detail {
+namespace {
+
+std::string yuan(Fen amount) { return format_yuan(amount) + " 元"; }
+
+// "10万元": band edges read as the documents write them.
+std::string edge(Fen amount) {
+  if (amount.fen() % 1'000'000 == 0 && amount > Fen()) return std::to_string(amount.fen() / 1'000'000) + "万元";
+  std::string text = format_yuan(amount);
+  if (amount.fen() % 100 == 0) text.resize(text.size() - 3);
+  return text + "元";
+}
+
+const char* base_label(Tier tier) {
+  switch (tier) {
+    case Tier::critical: return "政策范围内费用扣除基本医保后";
+    case Tier::assistance: return "政策范围内个人负担";
+    case Tier::reassistance: return "经医疗救助后政策范围内个人负担";
+    case Tier::basic: return "政策范围内费用";
+  }
+  return "";
+}
+
+const char* verb(Tier tier) {
+  switch (tier) {
+    case Tier::critical: return "支付";
+    case Tier::assistance: return "救助";
+    case Tier::reassistance: return "再救助";
+    case Tier::basic: return "支付";
+  }
+  return "";
+}
+
+std::string ratio_text(const Step& step) {
+  if (step.segments.size() == 1) return "比例 " + format_percent(step.segments.front().ratio);
+  std::string text = "分段比例";
+  for (size_t i = 0; i < step.segments.size(); ++i) {
+    const Segment& segment = step.segments[i];
+    text += i == 0 ? " " : "、";
+    text += format_percent(segment.ratio);
+    text += segment.to ? "（" + edge(segment.from) + "至" + edge(*segment.to) + "）" : "（" + edge(segment.from) + "以上）";
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string tier_name(Tier tier, Pool pool) {
+  switch (tier) {
+    case Tier::basic: return "基本医保";
+    case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";
+    case Tier::assistance: return "医疗救助";
+    case Tier::reassistance: return "再救助";
+  }
+  return "";
+}
+
+std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name) {
+  std::string text = std::string("本次") + kind_name(kind) + base_label(step.tier) + " " + yuan(step.base);
+  if (step.year_base != step.base) text += "（年度累计 " + yuan(step.year_base) + "）";
+  text += "，" + category_name + tier_name(step.tier, step.pool);
+  if (step.deductible && *step.deductible > Fen()) {
+    text += "起付标准 " + yuan(*step.deductible) + "，";
+  } else {
+    text += "不设起付标准，";
+  }
+  text += ratio_text(step);
+  if (step.has_cap) {
+    text += "，年度限额 " + yuan(step.cap) + "（已用 " + yuan(step.paid_before) + "）";
+  } else {
+    text += "，不设年度限额";
+  }
+  text += "，本次" + std::string(verb(step.tier)) + " " + yuan(step.paid) + "。依据：" + step.source.document + " " +
+          step.source.clause + "。";
+  return text;
+}
+
+std::string explain_given(Tier tier, Fen paid) {
+  return tier_name(tier, Pool::critical) + "已支付 " + yuan(paid) + "（按结算单填写）。";
+}
+
+std::string explain_not_covered(Tier tier) {
+  return "非定点医疗机构且非急诊抢救，" + tier_name(tier, Pool::critical) + "不予支付。";
+}
+
+std::string explain_kind_without_critical(VisitKind kind) {
+  return std::string(kind_name(kind)) + "费用不属于大病保险支付范围，大病保险支付 0.00 元。";
+}
+
+std::string explain_kind_not_assisted(Tier tier, VisitKind kind) {
+  return std::string(kind_name(kind)) + "费用不在本市" + tier_name(tier, Pool::assistance) + "范围内，" +
+         tier_name(tier, Pool::assistance) + " 0.00 元。";
+}
+
+std::string explain_no_assistance_rule(Tier tier, const std::string& category_name) {
+  return "已收录的政策没有" + category_name + "的" + tier_name(tier, Pool::assistance) + "标准，" +
+         tier_name(tier, Pool::assistance) + " 0.00 元。";
+}
+
+}  // namespace settle::detail

@@ -1,0 +1,19 @@
+// The Chinese sentence of each step: what the base was, which rule applied, what was paid, why.
+#pragma once
+
+#include <string>
+
+#include "engine.h"
+
+namespace settle::detail {
+
+std::string tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
+
+std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name);
+std::string explain_given(Tier tier, Fen paid);
+std::string explain_not_covered(Tier tier);
+std::string explain_kind_without_critical(VisitKind kind);
+std::string explain_kind_not_assisted(Tier tier, VisitKind kind);
+std::string explain_no_assistance_rule(Tier tier, const std::string& category_name);
+
+}  // namespace settle::detail

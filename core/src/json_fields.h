@@ -1,0 +1,61 @@
+// Reading typed fields out of a JSON object, with the JSON path of each field for errors.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include "json_input.h"
+#include "messages.h"
+
+namespace settle::detail {
+
+// Unwraps a Result into `name`, or returns its error from the enclosing function.
+#define SETTLE_TRY(name, expression)            \
+  auto name##_result = (expression);            \
+  if (!name##_result.ok()) return name##_result.error(); \
+  auto name = std::move(name##_result.value())
+
+inline std::string field_path(const std::string& parent, const std::string& field) {
+  return parent.empty() ? field : parent + "." + field;
+}
+inline std::string index_path(const std::string& parent, size_t index) {
+  return parent + "[" + std::to_string(index) + "]";
+}
+
+// An object whose fields are all among `known`; otherwise the error names the first stray one.
+inline std::optional<Error> check_object(const Json& value, const std::string& path,
+                                         std::initializer_list<const char*> known) {
+  if (!value.is_object()) return Error{path, messages::expected_object()};
+  for (const auto& item : value.items()) {
+    bool found = false;
+    for (const char* name : known) found = found || item.key() == name;
+    if (!found) return Error{field_path(path, item.key()), messages::unknown_field(item.key(), known)};
+  }
+  return std::nullopt;
+}
+
+inline const Json* find_field(const Json& object, const char* name) {
+  auto it = object.find(name);
+  return it == object.end() ? nullptr : &*it;
+}
+
+inline Result<std::string> read_string(const Json& value, const std::string& path) {
+  if (!value.is_string()) return Error{path, messages::expected_string()};
+  return value.get<std::string>();
+}
+
+inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {
+  const Json* value = find_field(object, name);
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  return read_string(*value, field_path(path, name));
+}
+
+inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {
+  const Json* value = find_field(object, name);
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  if (!value->is_array()) return Error{field_path(path, name), messages::expected_array()};
+  return value;
+}
+
+}  // namespace settle::detail

@@ -1,0 +1,168 @@
+#include "messages.h"
+
+namespace settle::detail::messages {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* separator = "、") {
+  std::string text;
+  for (const std::string& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
+  }
+  return text;
+}
+
+std::string yuan(Fen amount) { return format_yuan(amount) + " 元"; }
+
+std::string cite(const Source& source) { return source.document + " " + source.clause; }
+
+std::string parameter_value(const Parameter& parameter) {
+  if (parameter.state == Parameter::State::unlimited) return "不设上限";
+  if (parameter.unit == Unit::percent) return format_percent(parameter.ratio());
+  return yuan(parameter.amount());
+}
+
+}  // namespace
+
+std::string not_json(size_t byte_position) {
+  return "输入不是合法的 JSON（约第 " + std::to_string(byte_position) + " 个字节处出错），请检查括号、引号和逗号";
+}
+std::string too_large(size_t max_bytes) {
+  return "输入超过 " + std::to_string(max_bytes / 1024) + " KiB 的上限，未做计算";
+}
+std::string too_deep(int max_depth) {
+  return "输入的嵌套层数超过 " + std::to_string(max_depth) + " 层，不符合案例格式";
+}
+std::string duplicate_key(const std::string& key) { return "字段“" + key + "”重复出现，请只保留一个"; }
+std::string expected_object() { return "这里应是一个对象（{...}）"; }
+std::string expected_array() { return "这里应是一个列表（[...]）"; }
+std::string expected_string() { return "这里应是一个字符串"; }
+std::string expected_boolean() { return "这里应填 true 或 false"; }
+std::string missing_field(const std::string& name) { return "缺少必填字段“" + name + "”"; }
+std::string unknown_field(const std::string& name, std::initializer_list<const char*> known) {
+  std::vector<std::string> names(known.begin(), known.end());
+  return "不认识的字段“" + name + "”（可能是拼写错误）；允许的字段：" + join(names);
+}
+std::string one_of(const std::vector<std::string>& names) { return "取值应为以下之一：" + join(names); }
+
+std::string amount_too_large() { return "金额不能超过 100,000,000 元"; }
+std::string amount_negative() { return "金额不能为负数"; }
+std::string amount_wrong_type() { return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）"; }
+
+std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {
+  return "没有城市“" + id + "”的规则；可选：" + join(known);
+}
+std::string unknown_scheme() { return "险种应为 employee（职工医保）或 resident（居民医保）"; }
+std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known) {
+  return "“" + id + "”不是" + city + "的救助对象类别；可选：" + join(known, "；");
+}
+std::string unknown_kind() {
+  return "就诊类型应为 inpatient（住院）、chronic_outpatient（门诊慢特病）、special_drug（大病保险特殊药品）或 "
+         "outpatient（普通门诊）";
+}
+std::string bad_hospital_level() { return "医院等级应为 1、2 或 3（一级、二级、三级）"; }
+std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered) {
+  return city + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered;
+}
+std::string in_policy_above_total(Fen in_policy, Fen total) {
+  return "政策范围内费用（" + yuan(in_policy) + "）不能大于医疗总费用（" + yuan(total) + "）";
+}
+std::string basic_above_in_policy(Fen basic, Fen in_policy) {
+  return "基本医保已支付（" + yuan(basic) + "）不能大于政策范围内费用（" + yuan(in_policy) + "）";
+}
+std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy) {
+  return "基本医保已支付（" + yuan(basic) + "）与大病保险已支付（" + yuan(critical) + "）之和不能大于政策范围内费用（" +
+         yuan(in_policy) + "）";
+}
+std::string paid_while_not_covered() {
+  return "非定点医疗机构且非急诊抢救的费用，医保基金不予支付，这里只能填 0 或不填";
+}
+std::string no_visits() { return "至少要填写一次就诊"; }
+std::string too_many_visits(size_t max_visits) {
+  return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
+}
+
+std::string basic_needed(const std::string& city) {
+  return "已收录的" + city + "政策没有基本医保报销参数，无法估算；请按结算单填写基本医保统筹基金已支付金额";
+}
+std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
+                                  bool special_drug) {
+  return std::string("已收录的") + city + "政策没有" + scheme + category + "的" +
+         (special_drug ? "大病保险特殊药品" : "大病保险") + "参数；请按结算单填写大病保险已支付金额";
+}
+std::string critical_parameter_missing(const Parameter& parameter) {
+  return "计算大病保险需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note +
+         "）；请按结算单填写大病保险已支付金额";
+}
+std::string parameter_missing(const Parameter& parameter) {
+  return "计算需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note + "）；请在参数中填写";
+}
+
+std::string visit_not_covered(size_t visit_number, const std::string& date) {
+  return "第 " + std::to_string(visit_number) + " 次就诊（" + date +
+         "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自付";
+}
+std::string employee_supplement() {
+  return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支付”";
+}
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city) {
+  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，不在" + city + "医疗救助的支付范围内";
+}
+std::string general_not_assisted() {
+  return "普通参保人员不属于医疗救助对象；如属于困难群众，请选择相应类别";
+}
+std::string no_assistance_rule(const std::string& city, const std::string& category) {
+  return "已收录的" + city + "政策没有" + category + "的医疗救助标准，本次按不救助计算";
+}
+std::string assumed_parameter(const Parameter& parameter) {
+  return "使用了假设参数“" + parameter.id + "” = " + parameter_value(parameter) + "（" + parameter.note +
+         "）；结果仅供参考";
+}
+std::string assumed_kinds(const Source& source, const std::string& note) {
+  return "医疗救助覆盖这类费用是本计算器的理解（" + cite(source) + "：" + note + "）；结果仅供参考";
+}
+std::string assumed_period_start(const std::string& document, const std::string& date) {
+  return document + "未写明施行日期，本计算器假设自 " + date + " 起施行";
+}
+std::string early_warning_no_income(int year) {
+  return "没有 " + std::to_string(year) + " 年全省居民人均可支配收入数据，无法判断高额医疗费用预警";
+}
+std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold,
+                          Ratio share, Fen income, int income_year, const Source& source) {
+  return "高额医疗费用预警：截至 " + date + "，年度个人累计负担 " + yuan(burden) + "，超过" + category + "的预警线 " +
+         yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " + yuan(income) + " 的 " +
+         format_percent(share) + "）。依据：" + cite(source) + "";
+}
+std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen) {
+  std::vector<std::string> parts;
+  for (const auto& [name, benefit] : benefits) parts.push_back(name + " " + yuan(benefit));
+  return "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen +
+         "。依据：烟政办发〔2022〕25号 二（一）";
+}
+
+std::string general_category_name() { return "普通参保人员"; }
+std::string settlement_slip() { return "结算单"; }
+std::string basic_slip_clause() { return "用户填写的基本医保统筹基金支付额"; }
+std::string critical_slip_clause() { return "用户填写的大病保险支付额"; }
+std::string contract() { return "计算约定"; }
+std::string contract_critical_kinds() { return "大病保险只支付住院、门诊慢特病和特殊药品费用"; }
+std::string contract_not_covered() { return "非定点医疗机构（急诊抢救除外）医保基金不予支付"; }
+
+std::string rules_missing_needs_note() { return "未收录的参数（null）要在 note 里说明缺什么、去哪里找"; }
+std::string rules_reading_needs_note() { return "derived 和 assumed 的参数要在 note 里写明推算方法或线索"; }
+std::string rules_unlimited_not_allowed() { return "这个参数不能是 \"none\"（不设上限）"; }
+std::string rules_unknown_category(const std::string& id) { return "类别“" + id + "”不在本文件的 categories 中"; }
+std::string rules_empty_list() { return "列表不能为空"; }
+std::string rules_pool_only_for_critical() { return "只有大病保险规则有 pool"; }
+std::string rules_ratio_above_100() { return "比例不能超过 100%"; }
+std::string rules_band_order() { return "分段上限应逐段递增，只有最后一段为 \"none\""; }
+std::string rules_duplicate_id(const std::string& id) { return "“" + id + "”重复"; }
+std::string rules_overlap(const std::string& first, const std::string& second) {
+  return "规则“" + first + "”与“" + second + "”适用于同一险种和类别";
+}
+std::string rules_period_order() { return "政策期间应按时间先后排列且互不重叠"; }
+std::string rules_city_file(const std::string& id, const std::string& file) {
+  return "城市“" + id + "”应放在 rules/" + id + ".json，而不是 " + file;
+}
+
+}  // namespace settle::detail::messages

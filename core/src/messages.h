@@ -1,0 +1,90 @@
+// Every user-facing sentence about input errors and warnings, in one place, in plain Chinese.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "settle/money.h"
+#include "settle/rules.h"
+
+namespace settle::detail::messages {
+
+// Reading JSON
+std::string not_json(size_t byte_position);
+std::string too_large(size_t max_bytes);
+std::string too_deep(int max_depth);
+std::string duplicate_key(const std::string& key);
+std::string expected_object();
+std::string expected_array();
+std::string expected_string();
+std::string expected_boolean();
+std::string missing_field(const std::string& name);
+std::string unknown_field(const std::string& name, std::initializer_list<const char*> known);
+std::string one_of(const std::vector<std::string>& names);
+
+// Money
+std::string amount_too_large();
+std::string amount_negative();
+std::string amount_wrong_type();
+
+// The case
+std::string unknown_city(const std::string& id, const std::vector<std::string>& known);
+std::string unknown_scheme();
+std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known);
+std::string unknown_kind();
+std::string bad_hospital_level();
+std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered);
+std::string in_policy_above_total(Fen in_policy, Fen total);
+std::string basic_above_in_policy(Fen basic, Fen in_policy);
+std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
+std::string paid_while_not_covered();
+std::string no_visits();
+std::string too_many_visits(size_t max_visits);
+
+// Tiers that the rules on file cannot compute
+std::string basic_needed(const std::string& city);
+std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
+                                  bool special_drug);
+std::string critical_parameter_missing(const Parameter& parameter);
+std::string parameter_missing(const Parameter& parameter);
+
+// Warnings
+std::string visit_not_covered(size_t visit_number, const std::string& date);
+std::string employee_supplement();
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city);
+std::string general_not_assisted();
+std::string no_assistance_rule(const std::string& city, const std::string& category);
+std::string assumed_parameter(const Parameter& parameter);
+std::string assumed_kinds(const Source& source, const std::string& note);
+std::string assumed_period_start(const std::string& document, const std::string& date);
+std::string early_warning_no_income(int year);
+std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold,
+                          Ratio share, Fen income, int income_year, const Source& source);
+std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen);
+
+// Names and sources
+std::string general_category_name();
+std::string settlement_slip();
+std::string basic_slip_clause();
+std::string critical_slip_clause();
+std::string contract();
+std::string contract_critical_kinds();
+std::string contract_not_covered();
+
+// Rules files
+std::string rules_missing_needs_note();
+std::string rules_reading_needs_note();
+std::string rules_unlimited_not_allowed();
+std::string rules_unknown_category(const std::string& id);
+std::string rules_empty_list();
+std::string rules_pool_only_for_critical();
+std::string rules_ratio_above_100();
+std::string rules_band_order();
+std::string rules_duplicate_id(const std::string& id);
+std::string rules_overlap(const std::string& first, const std::string& second);
+std::string rules_period_order();
+std::string rules_city_file(const std::string& id, const std::string& file);
+
+}  // namespace settle::detail::messages

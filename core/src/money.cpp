@@ -1,0 +1,91 @@
+#include "settle/money.h"
+
+namespace settle {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits with an optional '.' and up to `max_decimals` decimals, scaled by 10^max_decimals.
+// Returns -1 when the text is not of that shape or exceeds `limit`.
+int64_t parse_fixed_point(std::string_view text, int max_decimals, int64_t limit) {
+  if (text.empty()) return -1;
+  int64_t value = 0;
+  size_t i = 0;
+  size_t integer_digits = 0;
+  for (; i < text.size() && is_digit(text[i]); ++i, ++integer_digits) {
+    value = value * 10 + (text[i] - '0');
+    if (value > limit) return -1;
+  }
+  if (integer_digits == 0) return -1;
+  int decimals = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && is_digit(text[i]); ++i) {
+      if (++decimals > max_decimals) return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    if (decimals == 0) return -1;
+  }
+  if (i != text.size()) return -1;
+  for (; decimals < max_decimals; ++decimals) value *= 10;
+  return value <= limit ? value : -1;
+}
+
+}  // namespace
+
+Result<Fen> parse_yuan(std::string_view text) {
+  int64_t fen = parse_fixed_point(text, 2, kMaxAmount.fen());
+  if (fen >= 0) return Fen(fen);
+  // A second look to say which rule was broken.
+  if (!text.empty() && text[0] == '-') return Error{"", "金额不能为负数"};
+  size_t dot = text.find('.');
+  if (dot != std::string_view::npos && text.size() - dot - 1 > 2 &&
+      parse_fixed_point(text.substr(0, dot), 0, INT64_MAX / 1000) >= 0)
+    return Error{"", "金额最多保留两位小数（精确到分）"};
+  if (parse_fixed_point(text, 2, INT64_MAX / 1000) >= 0 || text.size() > 15)
+    return Error{"", "金额不能超过 100,000,000 元"};
+  return Error{"", "金额应为数字，例如 12345 或 \"12345.67\"（单位：元）"};
+}
+
+std::string format_yuan(Fen amount) {
+  int64_t fen = amount.fen();
+  bool negative = fen < 0;
+  uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
+  std::string digits = std::to_string(magnitude / 100);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  uint64_t cents = magnitude % 100;
+  grouped += '.';
+  grouped += static_cast<char>('0' + cents / 10);
+  grouped += static_cast<char>('0' + cents % 10);
+  return negative ? "-" + grouped : grouped;
+}
+
+Result<Ratio> parse_percent(std::string_view text) {
+  if (text.empty() || text.back() != '%') return Error{"", "比例应写成百分数，例如 \"80%\""};
+  int64_t basis_points = parse_fixed_point(text.substr(0, text.size() - 1), 2, 10 * Ratio::kScale);
+  if (basis_points < 0) return Error{"", "比例应在 0% 到 1000% 之间，最多两位小数"};
+  return Ratio{basis_points};
+}
+
+std::string format_percent(Ratio ratio) {
+  int64_t whole = ratio.basis_points / 100;
+  int64_t hundredths = ratio.basis_points % 100;
+  std::string text = std::to_string(whole);
+  if (hundredths != 0) {
+    text += '.';
+    text += static_cast<char>('0' + hundredths / 10);
+    if (hundredths % 10 != 0) text += static_cast<char>('0' + hundredths % 10);
+  }
+  return text + "%";
+}
+
+Fen ExactSum::round_half_up() const {
+  // Amounts here are never negative (bases are clamped at zero), so half-up is plain.
+  return Fen((scaled_ + Ratio::kScale / 2) / Ratio::kScale);
+}
+
+}  // namespace settle

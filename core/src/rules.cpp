@@ -1,0 +1,458 @@
+#include "settle/rules.h"
+
+#include <algorithm>
+
+#include "embedded_rules.h"
+#include "json_fields.h"
+
+namespace settle {
+
+using detail::check_object;
+using detail::field_path;
+using detail::find_field;
+using detail::index_path;
+using detail::Json;
+using detail::read_string;
+using detail::required_array;
+using detail::required_string;
+namespace messages = detail::messages;
+
+const char* scheme_id(Scheme scheme) { return scheme == Scheme::employee ? "employee" : "resident"; }
+const char* scheme_name(Scheme scheme) { return scheme == Scheme::employee ? "职工医保" : "居民医保"; }
+
+const char* kind_id(VisitKind kind) {
+  switch (kind) {
+    case VisitKind::inpatient: return "inpatient";
+    case VisitKind::chronic_outpatient: return "chronic_outpatient";
+    case VisitKind::special_drug: return "special_drug";
+    case VisitKind::outpatient: return "outpatient";
+  }
+  return "";
+}
+
+const char* kind_name(VisitKind kind) {
+  switch (kind) {
+    case VisitKind::inpatient: return "住院";
+    case VisitKind::chronic_outpatient: return "门诊慢特病";
+    case VisitKind::special_drug: return "大病保险特殊药品";
+    case VisitKind::outpatient: return "普通门诊";
+  }
+  return "";
+}
+
+const char* tier_id(Tier tier) {
+  switch (tier) {
+    case Tier::basic: return "basic";
+    case Tier::critical: return "critical";
+    case Tier::assistance: return "assistance";
+    case Tier::reassistance: return "reassistance";
+  }
+  return "";
+}
+
+const char* pool_id(Pool pool) {
+  switch (pool) {
+    case Pool::basic: return "basic";
+    case Pool::critical: return "critical";
+    case Pool::special_drug: return "special_drug";
+    case Pool::assistance: return "assistance";
+  }
+  return "";
+}
+
+const char* provenance_id(Provenance provenance) {
+  switch (provenance) {
+    case Provenance::stated: return "stated";
+    case Provenance::derived: return "derived";
+    case Provenance::assumed: return "assumed";
+    case Provenance::given: return "given";
+  }
+  return "";
+}
+
+const Period* City::period_on(const Date& date) const {
+  for (const Period& period : periods) {
+    if (period.from <= date && (!period.to || date <= *period.to)) return &period;
+  }
+  return nullptr;
+}
+
+const Category* City::category(const std::string& category_id) const {
+  for (const Category& candidate : categories) {
+    if (candidate.id == category_id) return &candidate;
+  }
+  return nullptr;
+}
+
+namespace {
+
+template <typename T>
+Result<T> parse_enum(const Json& value, const std::string& path,
+                     std::initializer_list<std::pair<const char*, T>> choices) {
+  if (value.is_string()) {
+    for (const auto& [name, choice] : choices) {
+      if (value.get_ref<const std::string&>() == name) return choice;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.emplace_back(choice.first);
+  return Error{path, messages::one_of(names)};
+}
+
+Result<Provenance> parse_provenance(const Json& value, const std::string& path) {
+  return parse_enum<Provenance>(
+      value, path,
+      {{"stated", Provenance::stated}, {"derived", Provenance::derived}, {"assumed", Provenance::assumed}});
+}
+
+Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
+  return parse_enum<VisitKind>(value, path,
+                               {{"inpatient", VisitKind::inpatient},
+                                {"chronic_outpatient", VisitKind::chronic_outpatient},
+                                {"special_drug", VisitKind::special_drug},
+                                {"outpatient", VisitKind::outpatient}});
+}
+
+// The context a parameter inherits its source from.
+struct SourceDefaults {
+  std::string document;
+  std::string clause;
+};
+
+enum class Allow { value_only, unlimited_too };
+
+Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit,
+                                  Allow allow, const SourceDefaults& defaults) {
+  if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note"})) return *error;
+  Parameter parameter;
+  parameter.id = std::move(id);
+  parameter.unit = unit;
+  parameter.source = {defaults.document, defaults.clause};
+  if (const Json* document = find_field(json, "document")) {
+    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
+    parameter.source.document = text;
+  }
+  if (const Json* clause = find_field(json, "clause")) {
+    SETTLE_TRY(text, read_string(*clause, field_path(path, "clause")));
+    parameter.source.clause = text;
+  }
+  if (const Json* note = find_field(json, "note")) {
+    SETTLE_TRY(text, read_string(*note, field_path(path, "note")));
+    parameter.note = text;
+  }
+  const Json* value = find_field(json, "value");
+  if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value")};
+  const std::string value_path = field_path(path, "value");
+  if (value->is_null()) {
+    parameter.state = Parameter::State::missing;
+    if (parameter.note.empty()) return Error{field_path(path, "note"), messages::rules_missing_needs_note()};
+    return parameter;
+  }
+  SETTLE_TRY(text, read_string(*value, value_path));
+  if (text == "none") {
+    if (allow != Allow::unlimited_too) return Error{value_path, messages::rules_unlimited_not_allowed()};
+    parameter.state = Parameter::State::unlimited;
+  } else if (unit == Unit::yuan) {
+    Result<Fen> amount = parse_yuan(text);
+    if (!amount.ok()) return Error{value_path, amount.error().message};
+    parameter.state = Parameter::State::value;
+    parameter.value = amount.value().fen();
+  } else {
+    Result<Ratio> ratio = parse_percent(text);
+    if (!ratio.ok()) return Error{value_path, ratio.error().message};
+    parameter.state = Parameter::State::value;
+    parameter.value = ratio.value().basis_points;
+  }
+  const Json* provenance = find_field(json, "provenance");
+  if (provenance == nullptr) return Error{field_path(path, "provenance"), messages::missing_field("provenance")};
+  SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
+  parameter.provenance = parsed;
+  if (parameter.provenance != Provenance::stated && parameter.note.empty())
+    return Error{field_path(path, "note"), messages::rules_reading_needs_note()};
+  if (parameter.source.clause.empty()) return Error{field_path(path, "clause"), messages::missing_field("clause")};
+  return parameter;
+}
+
+Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const std::string& path, const City& city) {
+  SETTLE_TRY(list, required_array(rule, "categories", path));
+  std::vector<std::string> categories;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string item_path = index_path(field_path(path, "categories"), i);
+    SETTLE_TRY(id, read_string((*list)[i], item_path));
+    if (id != "general" && city.category(id) == nullptr) return Error{item_path, messages::rules_unknown_category(id)};
+    categories.push_back(id);
+  }
+  if (categories.empty()) return Error{field_path(path, "categories"), messages::rules_empty_list()};
+  return categories;
+}
+
+Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
+  if (auto error = check_object(json, path,
+                                {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
+                                 "bands", "cap", "note"}))
+    return *error;
+  TierRule rule;
+  SETTLE_TRY(id, required_string(json, "id", path));
+  rule.id = id;
+  const Json* tier = find_field(json, "tier");
+  if (tier == nullptr) return Error{field_path(path, "tier"), messages::missing_field("tier")};
+  SETTLE_TRY(parsed_tier, parse_enum<Tier>(*tier, field_path(path, "tier"),
+                                           {{"critical", Tier::critical},
+                                            {"assistance", Tier::assistance},
+                                            {"reassistance", Tier::reassistance}}));
+  rule.tier = parsed_tier;
+  rule.pool = Pool::assistance;
+  if (rule.tier == Tier::critical) {
+    const Json* pool = find_field(json, "pool");
+    if (pool == nullptr) return Error{field_path(path, "pool"), messages::missing_field("pool")};
+    SETTLE_TRY(parsed_pool, parse_enum<Pool>(*pool, field_path(path, "pool"),
+                                             {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}}));
+    rule.pool = parsed_pool;
+  } else if (find_field(json, "pool") != nullptr) {
+    return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical()};
+  }
+  SETTLE_TRY(schemes, required_array(json, "schemes", path));
+  for (size_t i = 0; i < schemes->size(); ++i) {
+    SETTLE_TRY(scheme, parse_enum<Scheme>((*schemes)[i], index_path(field_path(path, "schemes"), i),
+                                          {{"employee", Scheme::employee}, {"resident", Scheme::resident}}));
+    rule.schemes.push_back(scheme);
+  }
+  if (rule.schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list()};
+  SETTLE_TRY(categories, parse_rule_categories(json, path, city));
+  rule.categories = categories;
+
+  rule.source = period.document;
+  if (const Json* document = find_field(json, "document")) {
+    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
+    rule.source.document = text;
+  }
+  SETTLE_TRY(clause, required_string(json, "clause", path));
+  rule.source.clause = clause;
+  const SourceDefaults defaults{rule.source.document, rule.source.clause};
+
+  const Json* deductible = find_field(json, "deductible");
+  if (deductible == nullptr) return Error{field_path(path, "deductible"), messages::missing_field("deductible")};
+  SETTLE_TRY(parsed_deductible, parse_parameter(*deductible, field_path(path, "deductible"), id + ".deductible",
+                                                Unit::yuan, Allow::value_only, defaults));
+  rule.deductible = parsed_deductible;
+
+  SETTLE_TRY(bands, required_array(json, "bands", path));
+  if (bands->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list()};
+  for (size_t i = 0; i < bands->size(); ++i) {
+    const std::string band_path = index_path(field_path(path, "bands"), i);
+    const Json& band_json = (*bands)[i];
+    if (auto error = check_object(band_json, band_path, {"to", "ratio"})) return *error;
+    const std::string band_id = id + ".bands[" + std::to_string(i) + "]";
+    const Json* to = find_field(band_json, "to");
+    const Json* ratio = find_field(band_json, "ratio");
+    if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to")};
+    if (ratio == nullptr) return Error{field_path(band_path, "ratio"), messages::missing_field("ratio")};
+    SETTLE_TRY(parsed_to, parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan,
+                                          Allow::unlimited_too, defaults));
+    SETTLE_TRY(parsed_ratio, parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio",
+                                             Unit::percent, Allow::value_only, defaults));
+    if (parsed_ratio.state == Parameter::State::value && parsed_ratio.value > Ratio::kScale)
+      return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100()};
+    bool last = i + 1 == bands->size();
+    if (last != (parsed_to.state == Parameter::State::unlimited))
+      return Error{field_path(band_path, "to.value"), messages::rules_band_order()};
+    if (!rule.bands.empty() && parsed_to.state == Parameter::State::value &&
+        rule.bands.back().to.state == Parameter::State::value && parsed_to.value <= rule.bands.back().to.value)
+      return Error{field_path(band_path, "to.value"), messages::rules_band_order()};
+    rule.bands.push_back({parsed_to, parsed_ratio});
+  }
+
+  const Json* cap = find_field(json, "cap");
+  if (cap == nullptr) return Error{field_path(path, "cap"), messages::missing_field("cap")};
+  SETTLE_TRY(parsed_cap,
+             parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
+  rule.cap = parsed_cap;
+  return rule;
+}
+
+bool overlaps(const TierRule& a, const TierRule& b) {
+  if (a.tier != b.tier || a.pool != b.pool) return false;
+  for (Scheme scheme : a.schemes) {
+    if (std::find(b.schemes.begin(), b.schemes.end(), scheme) == b.schemes.end()) continue;
+    for (const std::string& category : a.categories) {
+      if (std::find(b.categories.begin(), b.categories.end(), category) != b.categories.end()) return true;
+    }
+  }
+  return false;
+}
+
+Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& path, const City& city,
+                                         const Period& period) {
+  if (auto error = check_object(json, path, {"clause", "income_by_year", "thresholds"})) return *error;
+  EarlyWarning warning;
+  SETTLE_TRY(clause, required_string(json, "clause", path));
+  warning.source = {period.document.document, clause};
+  const SourceDefaults defaults{period.document.document, clause};
+  const Json* income = find_field(json, "income_by_year");
+  const std::string income_path = field_path(path, "income_by_year");
+  if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year")};
+  if (!income->is_object()) return Error{income_path, messages::expected_object()};
+  for (const auto& item : income->items()) {
+    Result<Date> year = parse_date(item.key() + "-01-01");
+    if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message};
+    SETTLE_TRY(parameter, parse_parameter(item.value(), field_path(income_path, item.key()),
+                                          "early_warning.income." + item.key(), Unit::yuan, Allow::value_only,
+                                          defaults));
+    warning.income_by_year[year.value().year] = parameter;
+  }
+  SETTLE_TRY(thresholds, required_array(json, "thresholds", path));
+  for (size_t i = 0; i < thresholds->size(); ++i) {
+    const std::string item_path = index_path(field_path(path, "thresholds"), i);
+    const Json& item = (*thresholds)[i];
+    if (auto error = check_object(item, item_path, {"categories", "share"})) return *error;
+    SETTLE_TRY(categories, parse_rule_categories(item, item_path, city));
+    const Json* share = find_field(item, "share");
+    if (share == nullptr) return Error{field_path(item_path, "share"), messages::missing_field("share")};
+    SETTLE_TRY(parameter, parse_parameter(*share, field_path(item_path, "share"),
+                                          "early_warning.share." + categories.front(), Unit::percent,
+                                          Allow::value_only, defaults));
+    warning.thresholds.push_back({categories, parameter});
+  }
+  return warning;
+}
+
+Result<Period> parse_period(const Json& json, const std::string& path, const City& city) {
+  if (auto error = check_object(json, path,
+                                {"from", "from_provenance", "from_note", "to", "document", "title", "clause",
+                                 "assistance_kinds", "rules", "early_warning"}))
+    return *error;
+  Period period;
+  SETTLE_TRY(from_text, required_string(json, "from", path));
+  Result<Date> from = parse_date(from_text);
+  if (!from.ok()) return Error{field_path(path, "from"), from.error().message};
+  period.from = from.value();
+  if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
+    SETTLE_TRY(to_text, read_string(*to, field_path(path, "to")));
+    Result<Date> to_date = parse_date(to_text);
+    if (!to_date.ok()) return Error{field_path(path, "to"), to_date.error().message};
+    if (to_date.value() < period.from) return Error{field_path(path, "to"), messages::rules_period_order()};
+    period.to = to_date.value();
+  }
+  if (const Json* provenance = find_field(json, "from_provenance")) {
+    SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "from_provenance")));
+    period.from_provenance = parsed;
+  }
+  if (period.from_provenance != Provenance::stated && find_field(json, "from_note") == nullptr)
+    return Error{field_path(path, "from_note"), messages::rules_reading_needs_note()};
+  SETTLE_TRY(document, required_string(json, "document", path));
+  SETTLE_TRY(title, required_string(json, "title", path));
+  SETTLE_TRY(clause, required_string(json, "clause", path));
+  period.document = {document, clause};
+  period.title = title;
+
+  const std::string kinds_path = field_path(path, "assistance_kinds");
+  const Json* kinds = find_field(json, "assistance_kinds");
+  if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds")};
+  if (auto error = check_object(*kinds, kinds_path, {"value", "provenance", "clause", "note", "assumed"}))
+    return *error;
+  SETTLE_TRY(kind_list, required_array(*kinds, "value", kinds_path));
+  for (size_t i = 0; i < kind_list->size(); ++i) {
+    SETTLE_TRY(kind, parse_kind((*kind_list)[i], index_path(field_path(kinds_path, "value"), i)));
+    period.assistance_kinds.push_back(kind);
+  }
+  if (const Json* assumed = find_field(*kinds, "assumed")) {
+    const std::string assumed_path = field_path(kinds_path, "assumed");
+    if (!assumed->is_array()) return Error{assumed_path, messages::expected_array()};
+    for (size_t i = 0; i < assumed->size(); ++i) {
+      SETTLE_TRY(kind, parse_kind((*assumed)[i], index_path(assumed_path, i)));
+      period.assistance_kinds_assumed.push_back(kind);
+    }
+  }
+  SETTLE_TRY(kinds_clause, required_string(*kinds, "clause", kinds_path));
+  period.assistance_kinds_source = {document, kinds_clause};
+  const Json* kinds_provenance = find_field(*kinds, "provenance");
+  if (kinds_provenance == nullptr)
+    return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance")};
+  SETTLE_TRY(parsed_kinds_provenance, parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance")));
+  period.assistance_kinds_provenance = parsed_kinds_provenance;
+  if (const Json* note = find_field(*kinds, "note")) {
+    SETTLE_TRY(text, read_string(*note, field_path(kinds_path, "note")));
+    period.assistance_kinds_note = text;
+  }
+  bool reading = period.assistance_kinds_provenance != Provenance::stated || !period.assistance_kinds_assumed.empty();
+  if (reading && period.assistance_kinds_note.empty())
+    return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note()};
+
+  SETTLE_TRY(rules, required_array(json, "rules", path));
+  for (size_t i = 0; i < rules->size(); ++i) {
+    const std::string rule_path = index_path(field_path(path, "rules"), i);
+    SETTLE_TRY(rule, parse_rule((*rules)[i], rule_path, city, period));
+    for (const TierRule& earlier : period.rules) {
+      if (earlier.id == rule.id) return Error{field_path(rule_path, "id"), messages::rules_duplicate_id(rule.id)};
+      if (overlaps(earlier, rule))
+        return Error{field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.id)};
+    }
+    period.rules.push_back(std::move(rule));
+  }
+  if (const Json* warning = find_field(json, "early_warning")) {
+    SETTLE_TRY(parsed, parse_early_warning(*warning, field_path(path, "early_warning"), city, period));
+    period.early_warning = std::move(parsed);
+  }
+  return period;
+}
+
+Result<City> parse_city(const std::string& file, const Json& json) {
+  if (auto error = check_object(json, "", {"city", "name", "categories", "periods", "note"})) return *error;
+  City city;
+  city.file = file;
+  SETTLE_TRY(id, required_string(json, "city", ""));
+  const std::string expected_file = "rules/" + id + ".json";
+  if (file != expected_file) return Error{"city", messages::rules_city_file(id, file)};
+  city.id = id;
+  SETTLE_TRY(name, required_string(json, "name", ""));
+  city.name = name;
+  SETTLE_TRY(categories, required_array(json, "categories", ""));
+  for (size_t i = 0; i < categories->size(); ++i) {
+    const std::string path = index_path("categories", i);
+    if (auto error = check_object((*categories)[i], path, {"id", "name"})) return *error;
+    SETTLE_TRY(category_id, required_string((*categories)[i], "id", path));
+    SETTLE_TRY(category_name, required_string((*categories)[i], "name", path));
+    if (category_id == "general" || city.category(category_id) != nullptr)
+      return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id)};
+    city.categories.push_back({category_id, category_name});
+  }
+  SETTLE_TRY(periods, required_array(json, "periods", ""));
+  if (periods->empty()) return Error{"periods", messages::rules_empty_list()};
+  for (size_t i = 0; i < periods->size(); ++i) {
+    const std::string path = index_path("periods", i);
+    SETTLE_TRY(period, parse_period((*periods)[i], path, city));
+    if (!city.periods.empty()) {
+      const Period& previous = city.periods.back();
+      if (!previous.to || !(*previous.to < period.from))
+        return Error{field_path(path, "from"), messages::rules_period_order()};
+    }
+    city.periods.push_back(std::move(period));
+  }
+  return city;
+}
+
+}  // namespace
+
+Result<City> load_city(const std::string& file, const std::string& json_text) {
+  detail::InputLimits limits;
+  limits.max_depth = 16;
+  Result<Json> json = detail::read_json(json_text, limits);
+  Result<City> city = json.ok() ? parse_city(file, json.value()) : Result<City>(json.error());
+  if (!city.ok()) return Error{file + ": " + city.error().path, city.error().message};
+  return city;
+}
+
+const Result<std::vector<City>>& cities() {
+  static const Result<std::vector<City>> loaded = [] {
+    std::vector<City> all;
+    for (const detail::EmbeddedFile& file : detail::embedded_rules()) {
+      Result<City> city = load_city(file.name, file.text);
+      if (!city.ok()) return Result<std::vector<City>>(city.error());
+      all.push_back(std::move(city.value()));
+    }
+    return Result<std::vector<City>>(std::move(all));
+  }();
+  return loaded;
+}
+
+}  // namespace settle
