@@ -85,8 +85,8 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
     if (!kind->is_string()) return Error{kind_path, messages::unknown_kind()};
     const std::string& id = kind->get_ref<const std::string&>();
     bool found = false;
-    for (VisitKind candidate : {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug,
-                                VisitKind::outpatient}) {
+    for (VisitKind candidate :
+         {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug, VisitKind::outpatient}) {
       if (id == kind_id(candidate)) {
         visit.kind = candidate;
         found = true;
@@ -122,7 +122,8 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
     return Error{field_path(path, "critical_paid"),
                  messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy)};
   if (!visit.covered()) {
-    if (basic_paid && *basic_paid > Fen()) return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered()};
+    if (basic_paid && *basic_paid > Fen())
+      return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered()};
     if (critical_paid && *critical_paid > Fen())
       return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered()};
   }

@@ -39,11 +39,13 @@ struct Missing {
 };
 
 struct YearlyFigure {
-  Fen amount;                      // f(year base), rounded half-up, capped
+  Fen amount;  // f(year base), rounded half-up, capped
   const Parameter* missing = nullptr;
 };
 
-bool has(const Parameter& parameter) { return parameter.state != Parameter::State::missing; }
+bool has(const Parameter& parameter) {
+  return parameter.state != Parameter::State::missing;
+}
 
 // f(base): deductible, then each band's part at its ratio, rounded once, then the yearly cap.
 YearlyFigure yearly_figure(const TierRule& rule, Fen year_base) {
@@ -68,11 +70,14 @@ YearlyFigure yearly_figure(const TierRule& rule, Fen year_base) {
   return {min(amount, rule.cap.amount())};
 }
 
-Provenance weakest(Provenance a, Provenance b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
+Provenance weakest(Provenance a, Provenance b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
 
 Provenance rule_provenance(const TierRule& rule) {
   Provenance provenance = rule.deductible.provenance;
-  for (const Band& band : rule.bands) provenance = weakest(weakest(provenance, band.to.provenance), band.ratio.provenance);
+  for (const Band& band : rule.bands)
+    provenance = weakest(weakest(provenance, band.to.provenance), band.ratio.provenance);
   return weakest(provenance, rule.cap.provenance);
 }
 
@@ -189,7 +194,8 @@ class CategorySettler {
       step.paid = visit.critical_paid.value_or(Fen());
       step.provenance = visit.critical_paid ? Provenance::given : Provenance::stated;
       step.source = {messages::contract(), messages::contract_critical_kinds()};
-      step.text = visit.critical_paid ? explain_given(Tier::critical, step.paid) : explain_kind_without_critical(visit.kind);
+      step.text =
+          visit.critical_paid ? explain_given(Tier::critical, step.paid) : explain_kind_without_critical(visit.kind);
       amounts.critical = step.paid;
       settlement_.steps.push_back(step);
       return std::nullopt;
@@ -233,9 +239,8 @@ class CategorySettler {
     assistance.base = own_base;
     const TierRule* rule = find_rule(period, Tier::assistance, Pool::assistance, case_.scheme, category_);
     const TierRule* re_rule = find_rule(period, Tier::reassistance, Pool::assistance, case_.scheme, category_);
-    bool kind_assisted =
-        std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
-        period.assistance_kinds.end();
+    bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
+                         period.assistance_kinds.end();
 
     if (rule == nullptr || !kind_assisted) {
       for (Step* step : {&assistance, &reassistance}) {
@@ -245,7 +250,8 @@ class CategorySettler {
                                    : explain_kind_not_assisted(step->tier, visit.kind);
       }
       if (!kind_assisted) {
-        warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name), index);
+        warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name),
+             index);
       } else if (category_ == kGeneral) {
         warn("not_assistance_target", messages::general_not_assisted(), std::nullopt);
       } else {
@@ -317,8 +323,7 @@ class CategorySettler {
     note_assumed(threshold->share);
     warn("early_warning",
          messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
-                                 threshold->share.ratio(), income->second.amount(), visit.date.year - 1,
-                                 rule->source),
+                                 threshold->share.ratio(), income->second.amount(), visit.date.year - 1, rule->source),
          index);
   }
 

@@ -3,7 +3,9 @@
 namespace settle::detail {
 namespace {
 
-std::string yuan(Fen amount) { return format_yuan(amount) + " 元"; }
+std::string yuan(Fen amount) {
+  return format_yuan(amount) + " 元";
+}
 
 // "10万元": band edges read as the documents write them.
 std::string edge(Fen amount) {
@@ -40,7 +42,8 @@ std::string ratio_text(const Step& step) {
     const Segment& segment = step.segments[i];
     text += i == 0 ? " " : "、";
     text += format_percent(segment.ratio);
-    text += segment.to ? "（" + edge(segment.from) + "至" + edge(*segment.to) + "）" : "（" + edge(segment.from) + "以上）";
+    text +=
+        segment.to ? "（" + edge(segment.from) + "至" + edge(*segment.to) + "）" : "（" + edge(segment.from) + "以上）";
   }
   return text;
 }

@@ -11,8 +11,8 @@
 namespace settle::detail {
 
 // Unwraps a Result into `name`, or returns its error from the enclosing function.
-#define SETTLE_TRY(name, expression)            \
-  auto name##_result = (expression);            \
+#define SETTLE_TRY(name, expression)                     \
+  auto name##_result = (expression);                     \
   if (!name##_result.ok()) return name##_result.error(); \
   auto name = std::move(name##_result.value())
 

@@ -101,7 +101,9 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   return std::move(builder.document());
 }
 
-bool is_decimal_text(const Json& value) { return value.is_binary(); }
+bool is_decimal_text(const Json& value) {
+  return value.is_binary();
+}
 
 std::string decimal_text(const Json& value) {
   const auto& bytes = value.get_binary();

@@ -12,9 +12,13 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
   return text;
 }
 
-std::string yuan(Fen amount) { return format_yuan(amount) + " 元"; }
+std::string yuan(Fen amount) {
+  return format_yuan(amount) + " 元";
+}
 
-std::string cite(const Source& source) { return source.document + " " + source.clause; }
+std::string cite(const Source& source) {
+  return source.document + " " + source.clause;
+}
 
 std::string parameter_value(const Parameter& parameter) {
   if (parameter.state == Parameter::State::unlimited) return "不设上限";
@@ -33,26 +37,48 @@ std::string too_large(size_t max_bytes) {
 std::string too_deep(int max_depth) {
   return "输入的嵌套层数超过 " + std::to_string(max_depth) + " 层，不符合案例格式";
 }
-std::string duplicate_key(const std::string& key) { return "字段“" + key + "”重复出现，请只保留一个"; }
-std::string expected_object() { return "这里应是一个对象（{...}）"; }
-std::string expected_array() { return "这里应是一个列表（[...]）"; }
-std::string expected_string() { return "这里应是一个字符串"; }
-std::string expected_boolean() { return "这里应填 true 或 false"; }
-std::string missing_field(const std::string& name) { return "缺少必填字段“" + name + "”"; }
+std::string duplicate_key(const std::string& key) {
+  return "字段“" + key + "”重复出现，请只保留一个";
+}
+std::string expected_object() {
+  return "这里应是一个对象（{...}）";
+}
+std::string expected_array() {
+  return "这里应是一个列表（[...]）";
+}
+std::string expected_string() {
+  return "这里应是一个字符串";
+}
+std::string expected_boolean() {
+  return "这里应填 true 或 false";
+}
+std::string missing_field(const std::string& name) {
+  return "缺少必填字段“" + name + "”";
+}
 std::string unknown_field(const std::string& name, std::initializer_list<const char*> known) {
   std::vector<std::string> names(known.begin(), known.end());
   return "不认识的字段“" + name + "”（可能是拼写错误）；允许的字段：" + join(names);
 }
-std::string one_of(const std::vector<std::string>& names) { return "取值应为以下之一：" + join(names); }
+std::string one_of(const std::vector<std::string>& names) {
+  return "取值应为以下之一：" + join(names);
+}
 
-std::string amount_too_large() { return "金额不能超过 100,000,000 元"; }
-std::string amount_negative() { return "金额不能为负数"; }
-std::string amount_wrong_type() { return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）"; }
+std::string amount_too_large() {
+  return "金额不能超过 100,000,000 元";
+}
+std::string amount_negative() {
+  return "金额不能为负数";
+}
+std::string amount_wrong_type() {
+  return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）";
+}
 
 std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {
   return "没有城市“" + id + "”的规则；可选：" + join(known);
 }
-std::string unknown_scheme() { return "险种应为 employee（职工医保）或 resident（居民医保）"; }
+std::string unknown_scheme() {
+  return "险种应为 employee（职工医保）或 resident（居民医保）";
+}
 std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known) {
   return "“" + id + "”不是" + city + "的救助对象类别；可选：" + join(known, "；");
 }
@@ -60,7 +86,9 @@ std::string unknown_kind() {
   return "就诊类型应为 inpatient（住院）、chronic_outpatient（门诊慢特病）、special_drug（大病保险特殊药品）或 "
          "outpatient（普通门诊）";
 }
-std::string bad_hospital_level() { return "医院等级应为 1、2 或 3（一级、二级、三级）"; }
+std::string bad_hospital_level() {
+  return "医院等级应为 1、2 或 3（一级、二级、三级）";
+}
 std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered) {
   return city + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered;
 }
@@ -77,7 +105,9 @@ std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy) {
 std::string paid_while_not_covered() {
   return "非定点医疗机构且非急诊抢救的费用，医保基金不予支付，这里只能填 0 或不填";
 }
-std::string no_visits() { return "至少要填写一次就诊"; }
+std::string no_visits() {
+  return "至少要填写一次就诊";
+}
 std::string too_many_visits(size_t max_visits) {
   return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
 }
@@ -103,7 +133,8 @@ std::string visit_not_covered(size_t visit_number, const std::string& date) {
          "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自付";
 }
 std::string employee_supplement() {
-  return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支付”";
+  return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支"
+         "付”";
 }
 std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city) {
   return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，不在" + city + "医疗救助的支付范围内";
@@ -127,8 +158,8 @@ std::string assumed_period_start(const std::string& document, const std::string&
 std::string early_warning_no_income(int year) {
   return "没有 " + std::to_string(year) + " 年全省居民人均可支配收入数据，无法判断高额医疗费用预警";
 }
-std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold,
-                          Ratio share, Fen income, int income_year, const Source& source) {
+std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
+                          Fen income, int income_year, const Source& source) {
   return "高额医疗费用预警：截至 " + date + "，年度个人累计负担 " + yuan(burden) + "，超过" + category + "的预警线 " +
          yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " + yuan(income) + " 的 " +
          format_percent(share) + "）。依据：" + cite(source) + "";
@@ -140,27 +171,61 @@ std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& bene
          "。依据：烟政办发〔2022〕25号 二（一）";
 }
 
-std::string general_category_name() { return "普通参保人员"; }
-std::string settlement_slip() { return "结算单"; }
-std::string basic_slip_clause() { return "用户填写的基本医保统筹基金支付额"; }
-std::string critical_slip_clause() { return "用户填写的大病保险支付额"; }
-std::string contract() { return "计算约定"; }
-std::string contract_critical_kinds() { return "大病保险只支付住院、门诊慢特病和特殊药品费用"; }
-std::string contract_not_covered() { return "非定点医疗机构（急诊抢救除外）医保基金不予支付"; }
+std::string general_category_name() {
+  return "普通参保人员";
+}
+std::string settlement_slip() {
+  return "结算单";
+}
+std::string basic_slip_clause() {
+  return "用户填写的基本医保统筹基金支付额";
+}
+std::string critical_slip_clause() {
+  return "用户填写的大病保险支付额";
+}
+std::string contract() {
+  return "计算约定";
+}
+std::string contract_critical_kinds() {
+  return "大病保险只支付住院、门诊慢特病和特殊药品费用";
+}
+std::string contract_not_covered() {
+  return "非定点医疗机构（急诊抢救除外）医保基金不予支付";
+}
 
-std::string rules_missing_needs_note() { return "未收录的参数（null）要在 note 里说明缺什么、去哪里找"; }
-std::string rules_reading_needs_note() { return "derived 和 assumed 的参数要在 note 里写明推算方法或线索"; }
-std::string rules_unlimited_not_allowed() { return "这个参数不能是 \"none\"（不设上限）"; }
-std::string rules_unknown_category(const std::string& id) { return "类别“" + id + "”不在本文件的 categories 中"; }
-std::string rules_empty_list() { return "列表不能为空"; }
-std::string rules_pool_only_for_critical() { return "只有大病保险规则有 pool"; }
-std::string rules_ratio_above_100() { return "比例不能超过 100%"; }
-std::string rules_band_order() { return "分段上限应逐段递增，只有最后一段为 \"none\""; }
-std::string rules_duplicate_id(const std::string& id) { return "“" + id + "”重复"; }
+std::string rules_missing_needs_note() {
+  return "未收录的参数（null）要在 note 里说明缺什么、去哪里找";
+}
+std::string rules_reading_needs_note() {
+  return "derived 和 assumed 的参数要在 note 里写明推算方法或线索";
+}
+std::string rules_unlimited_not_allowed() {
+  return "这个参数不能是 \"none\"（不设上限）";
+}
+std::string rules_unknown_category(const std::string& id) {
+  return "类别“" + id + "”不在本文件的 categories 中";
+}
+std::string rules_empty_list() {
+  return "列表不能为空";
+}
+std::string rules_pool_only_for_critical() {
+  return "只有大病保险规则有 pool";
+}
+std::string rules_ratio_above_100() {
+  return "比例不能超过 100%";
+}
+std::string rules_band_order() {
+  return "分段上限应逐段递增，只有最后一段为 \"none\"";
+}
+std::string rules_duplicate_id(const std::string& id) {
+  return "“" + id + "”重复";
+}
 std::string rules_overlap(const std::string& first, const std::string& second) {
   return "规则“" + first + "”与“" + second + "”适用于同一险种和类别";
 }
-std::string rules_period_order() { return "政策期间应按时间先后排列且互不重叠"; }
+std::string rules_period_order() {
+  return "政策期间应按时间先后排列且互不重叠";
+}
 std::string rules_city_file(const std::string& id, const std::string& file) {
   return "城市“" + id + "”应放在 rules/" + id + ".json，而不是 " + file;
 }

@@ -60,8 +60,8 @@ std::string assumed_parameter(const Parameter& parameter);
 std::string assumed_kinds(const Source& source, const std::string& note);
 std::string assumed_period_start(const std::string& document, const std::string& date);
 std::string early_warning_no_income(int year);
-std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold,
-                          Ratio share, Fen income, int income_year, const Source& source);
+std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
+                          Fen income, int income_year, const Source& source);
 std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen);
 
 // Names and sources

@@ -3,7 +3,9 @@
 namespace settle {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Digits with an optional '.' and up to `max_decimals` decimals, scaled by 10^max_decimals.
 // Returns -1 when the text is not of that shape or exceeds `limit`.

@@ -9,9 +9,13 @@ namespace {
 
 using Ordered = nlohmann::ordered_json;
 
-std::string dump(const Ordered& json) { return json.dump(-1, ' ', false, Ordered::error_handler_t::replace); }
+std::string dump(const Ordered& json) {
+  return json.dump(-1, ' ', false, Ordered::error_handler_t::replace);
+}
 
-Ordered optional_fen(bool present, Fen amount) { return present ? Ordered(amount.fen()) : Ordered(nullptr); }
+Ordered optional_fen(bool present, Fen amount) {
+  return present ? Ordered(amount.fen()) : Ordered(nullptr);
+}
 
 Ordered step_json(const Step& step) {
   Ordered json;

@@ -17,8 +17,12 @@ using detail::required_array;
 using detail::required_string;
 namespace messages = detail::messages;
 
-const char* scheme_id(Scheme scheme) { return scheme == Scheme::employee ? "employee" : "resident"; }
-const char* scheme_name(Scheme scheme) { return scheme == Scheme::employee ? "职工医保" : "居民医保"; }
+const char* scheme_id(Scheme scheme) {
+  return scheme == Scheme::employee ? "employee" : "resident";
+}
+const char* scheme_name(Scheme scheme) {
+  return scheme == Scheme::employee ? "职工医保" : "居民医保";
+}
 
 const char* kind_id(VisitKind kind) {
   switch (kind) {
@@ -121,8 +125,8 @@ struct SourceDefaults {
 
 enum class Allow { value_only, unlimited_too };
 
-Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit,
-                                  Allow allow, const SourceDefaults& defaults) {
+Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit, Allow allow,
+                                  const SourceDefaults& defaults) {
   if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note"})) return *error;
   Parameter parameter;
   parameter.id = std::move(id);
@@ -187,9 +191,9 @@ Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const s
 }
 
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
-  if (auto error = check_object(json, path,
-                                {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                                 "bands", "cap", "note"}))
+  if (auto error = check_object(
+          json, path,
+          {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible", "bands", "cap", "note"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -249,8 +253,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     if (ratio == nullptr) return Error{field_path(band_path, "ratio"), messages::missing_field("ratio")};
     SETTLE_TRY(parsed_to, parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan,
                                           Allow::unlimited_too, defaults));
-    SETTLE_TRY(parsed_ratio, parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio",
-                                             Unit::percent, Allow::value_only, defaults));
+    SETTLE_TRY(parsed_ratio, parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio", Unit::percent,
+                                             Allow::value_only, defaults));
     if (parsed_ratio.state == Parameter::State::value && parsed_ratio.value > Ratio::kScale)
       return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100()};
     bool last = i + 1 == bands->size();
@@ -295,9 +299,9 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   for (const auto& item : income->items()) {
     Result<Date> year = parse_date(item.key() + "-01-01");
     if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message};
-    SETTLE_TRY(parameter, parse_parameter(item.value(), field_path(income_path, item.key()),
-                                          "early_warning.income." + item.key(), Unit::yuan, Allow::value_only,
-                                          defaults));
+    SETTLE_TRY(parameter,
+               parse_parameter(item.value(), field_path(income_path, item.key()), "early_warning.income." + item.key(),
+                               Unit::yuan, Allow::value_only, defaults));
     warning.income_by_year[year.value().year] = parameter;
   }
   SETTLE_TRY(thresholds, required_array(json, "thresholds", path));
@@ -308,9 +312,9 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
     SETTLE_TRY(categories, parse_rule_categories(item, item_path, city));
     const Json* share = find_field(item, "share");
     if (share == nullptr) return Error{field_path(item_path, "share"), messages::missing_field("share")};
-    SETTLE_TRY(parameter, parse_parameter(*share, field_path(item_path, "share"),
-                                          "early_warning.share." + categories.front(), Unit::percent,
-                                          Allow::value_only, defaults));
+    SETTLE_TRY(parameter,
+               parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.front(),
+                               Unit::percent, Allow::value_only, defaults));
     warning.thresholds.push_back({categories, parameter});
   }
   return warning;

@@ -15,8 +15,12 @@ std::string settle_json(const std::string& case_json, bool* ok, const SettleOpti
                          : detail::error_to_json(settlement.error());
 }
 
-std::string cities_json() { return detail::cities_to_json(cities(), version()); }
+std::string cities_json() {
+  return detail::cities_to_json(cities(), version());
+}
 
-std::string version() { return SETTLE_VERSION; }
+std::string version() {
+  return SETTLE_VERSION;
+}
 
 }  // namespace settle

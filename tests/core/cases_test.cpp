@@ -1,1 +1,138 @@
+// Every case file (../shared/cases and tests/cases) settled and checked against its "expect".
+// A case file: {"case": {...}} or {"case_text": "raw input"}, and "expect" with any of
+// identity, totals, visits (per visit, a subset of fields), warnings (codes that must appear),
+// no_warnings (codes that must not), steps (subset matches on visit + tier), error {path}.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "settle/settle.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::vector<fs::path> case_files() {
+  std::vector<fs::path> files;
+  for (const char* root : {SETTLE_SHARED_CASES, SETTLE_OWN_CASES}) {
+    if (!fs::exists(root)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void check_subset(const json& expected, const json& actual, const std::string& where) {
+  for (const auto& item : expected.items()) {
+    INFO(where << "." << item.key());
+    REQUIRE(actual.contains(item.key()));
+    CHECK(actual[item.key()] == item.value());
+  }
+}
+
+std::vector<std::string> warning_codes(const json& settlement) {
+  std::vector<std::string> codes;
+  for (const json& warning : settlement["warnings"]) codes.push_back(warning["code"]);
+  return codes;
+}
+
+// What holds for every settlement, whatever the case.
+void check_invariants(const json& settlement) {
+  const char* tiers[] = {"basic", "critical", "assistance", "reassistance", "out_of_pocket"};
+  json sum = {{"total", 0},      {"in_policy", 0},    {"basic", 0},        {"critical", 0},
+              {"assistance", 0}, {"reassistance", 0}, {"out_of_pocket", 0}};
+  for (const json& visit : settlement["visits"]) {
+    int64_t parts = 0;
+    for (const char* tier : tiers) {
+      CHECK(visit[tier].get<int64_t>() >= 0);
+      parts += visit[tier].get<int64_t>();
+    }
+    CHECK(parts == visit["total"].get<int64_t>());
+    CHECK(visit["assistance"].get<int64_t>() + visit["reassistance"].get<int64_t>() + visit["critical"].get<int64_t>() +
+              visit["basic"].get<int64_t>() <=
+          visit["in_policy"].get<int64_t>());
+    for (auto& item : sum.items()) item.value() = item.value().get<int64_t>() + visit[item.key()].get<int64_t>();
+  }
+  CHECK(sum == settlement["totals"]);
+  CHECK(settlement["steps"].size() == 4 * settlement["visits"].size());
+  for (const json& step : settlement["steps"]) {
+    INFO(step.dump());
+    CHECK_FALSE(step["text"].get<std::string>().empty());
+    CHECK_FALSE(step["source"]["document"].get<std::string>().empty());
+    CHECK_FALSE(step["source"]["clause"].get<std::string>().empty());
+    const std::string provenance = step["provenance"];
+    CHECK((provenance == "stated" || provenance == "derived" || provenance == "assumed" || provenance == "given"));
+    CHECK(step["paid"].get<int64_t>() >= 0);
+  }
+}
+
+void check_case_file(const fs::path& file) {
+  std::ifstream input(file);
+  json data = json::parse(input);
+  const std::string text = data.contains("case_text") ? data["case_text"].get<std::string>() : data["case"].dump();
+  bool ok = false;
+  const json result = json::parse(settle::settle_json(text, &ok));
+  const json& expect = data["expect"];
+
+  if (expect.contains("error")) {
+    INFO(result.dump());
+    REQUIRE_FALSE(ok);
+    REQUIRE(result.contains("error"));
+    CHECK(result["error"]["path"] == expect["error"]["path"]);
+    CHECK_FALSE(result["error"]["message"].get<std::string>().empty());
+    return;
+  }
+  INFO(result.dump().substr(0, 600));
+  REQUIRE(ok);
+  check_invariants(result);
+  if (expect.contains("identity")) CHECK(result["identity"] == expect["identity"]);
+  if (expect.contains("totals")) check_subset(expect["totals"], result["totals"], "totals");
+  if (expect.contains("visits")) {
+    REQUIRE(expect["visits"].size() == result["visits"].size());
+    for (size_t i = 0; i < expect["visits"].size(); ++i)
+      check_subset(expect["visits"][i], result["visits"][i], "visits[" + std::to_string(i) + "]");
+  }
+  const auto codes = warning_codes(result);
+  for (const json& code : expect.value("warnings", json::array())) {
+    INFO("warning " << code);
+    CHECK(std::find(codes.begin(), codes.end(), code.get<std::string>()) != codes.end());
+  }
+  for (const json& code : expect.value("no_warnings", json::array())) {
+    INFO("no warning " << code);
+    CHECK(std::find(codes.begin(), codes.end(), code.get<std::string>()) == codes.end());
+  }
+  for (const json& wanted : expect.value("steps", json::array())) {
+    auto match = std::find_if(result["steps"].begin(), result["steps"].end(), [&](const json& step) {
+      return step["visit"] == wanted["visit"] && step["tier"] == wanted["tier"];
+    });
+    INFO("step " << wanted.dump());
+    REQUIRE(match != result["steps"].end());
+    for (const auto& item : wanted.items()) {
+      if (item.key() == "clause") {
+        CHECK((*match)["source"]["clause"] == item.value());
+      } else if (item.key() == "text_contains") {
+        CHECK_THAT((*match)["text"].get<std::string>(), Catch::Contains(item.value().get<std::string>()));
+      } else {
+        CHECK((*match)[item.key()] == item.value());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("case files settle as expected") {
+  const auto files = case_files();
+  REQUIRE(files.size() >= 6);
+  for (const fs::path& file : files) {
+    DYNAMIC_SECTION(file.filename().string()) {
+      check_case_file(file);
+    }
+  }
+}

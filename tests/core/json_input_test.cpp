@@ -1,1 +1,41 @@
+#include "json_input.h"
+
 #include <catch2/catch.hpp>
+
+using settle::detail::read_json;
+using settle::detail::read_money;
+
+TEST_CASE("numbers with a fraction keep their source text, never a double") {
+  auto json = read_json(R"({"a": 0.1, "b": 12345.67, "c": 7})");
+  REQUIRE(json.ok());
+  CHECK(settle::detail::decimal_text(json.value()["a"]) == "0.1");
+  CHECK(read_money(json.value()["a"], "a").value().fen() == 10);
+  CHECK(read_money(json.value()["b"], "b").value().fen() == 1234567);
+  CHECK(read_money(json.value()["c"], "c").value().fen() == 700);
+}
+
+TEST_CASE("money comes as a number or a decimal string; the error carries the path") {
+  auto json = read_json(R"({"s": "88.80", "neg": -5, "negf": -0.5, "many": 1.005, "big": 100000001, "bool": true,
+                            "exp": 1e3})");
+  REQUIRE(json.ok());
+  CHECK(read_money(json.value()["s"], "s").value().fen() == 8880);
+  for (const char* field : {"neg", "negf", "many", "big", "bool", "exp"}) {
+    INFO(field);
+    auto money = read_money(json.value()[field], std::string("visits[0].") + field);
+    REQUIRE_FALSE(money.ok());
+    CHECK(money.error().path == std::string("visits[0].") + field);
+  }
+}
+
+TEST_CASE("bad JSON, duplicate keys, deep nesting and oversize input are errors with path \"\"") {
+  for (const char* text :
+       {"", "{", "{\"a\":}", "[1,]", "{\"a\":1,\"a\":2}", "[[[[[[[[1]]]]]]]]", "nul", "{\"a\":1e400}", "\"\xff\""}) {
+    INFO(text);
+    auto json = read_json(text);
+    REQUIRE_FALSE(json.ok());
+    CHECK(json.error().path.empty());
+    CHECK_FALSE(json.error().message.empty());
+  }
+  std::string large(settle::detail::InputLimits{}.max_bytes + 1, ' ');
+  CHECK_FALSE(read_json(large).ok());
+}

@@ -1,1 +1,99 @@
+#include "settle/rules.h"
+
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream input(path);
+  std::stringstream text;
+  text << input.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("every embedded rules file loads and validates") {
+  const auto& cities = settle::cities();
+  INFO((cities.ok() ? std::string() : cities.error().path + ": " + cities.error().message));
+  REQUIRE(cities.ok());
+  CHECK(cities.value().size() >= 3);
+  for (const settle::City& city : cities.value()) {
+    INFO(city.id);
+    CHECK_FALSE(city.periods.empty());
+    for (const settle::Period& period : city.periods) CHECK_FALSE(period.rules.empty());
+  }
+}
+
+TEST_CASE("the embedded rules are the files in rules/") {
+  for (const settle::City& city : settle::cities().value()) {
+    auto from_disk = settle::load_city(city.file, read_file(std::string(SETTLE_RULES_DIR) + "/" + city.id + ".json"));
+    REQUIRE(from_disk.ok());
+    CHECK(from_disk.value().periods.front().rules.size() == city.periods.front().rules.size());
+  }
+}
+
+TEST_CASE("a malformed rules file is refused with the file and field named") {
+  const nlohmann::json yantai = nlohmann::json::parse(read_file(std::string(SETTLE_RULES_DIR) + "/yantai.json"));
+  struct Row {
+    const char* pointer;  // the field to change
+    nlohmann::json value;
+    const char* path;  // the path the error must name
+  };
+  const std::vector<Row> rows = {
+      {"/periods/0/rules/0/bands/0/ratio/value", "165%", "periods[0].rules[0].bands[0].ratio.value"},
+      {"/periods/0/rules/0/bands/0/ratio/value", "sixty", "periods[0].rules[0].bands[0].ratio.value"},
+      {"/periods/0/rules/0/bands/0/ratio/provenance", "guessed", "periods[0].rules[0].bands[0].ratio.provenance"},
+      {"/periods/0/rules/0/deductible/value", "-7000", "periods[0].rules[0].deductible.value"},
+      {"/periods/0/rules/0/deductible/value", "none", "periods[0].rules[0].deductible.value"},
+      {"/periods/0/rules/0/bands/1/to/value", "50000", "periods[0].rules[0].bands[1].to.value"},
+      {"/periods/0/rules/0/bands/3/to/value", "900000", "periods[0].rules[0].bands[3].to.value"},
+      {"/periods/0/rules/0/categories/0", "orphans", "periods[0].rules[0].categories[0]"},
+      {"/periods/0/rules/0/tier", "bonus", "periods[0].rules[0].tier"},
+      {"/periods/0/rules/0/cpa", 1, "periods[0].rules[0].cpa"},
+      {"/periods/0/rules/1/id", "critical.resident.tilted", "periods[0].rules[1].id"},
+      {"/periods/0/rules/1/categories", {"minimum_living"}, "periods[0].rules[1].categories"},
+      {"/periods/0/rules/1/cap/note", nullptr, "periods[0].rules[1].cap.note"},
+      {"/periods/0/from", "2023-02-30", "periods[0].from"},
+      {"/periods/0/assistance_kinds/value/0", "dental", "periods[0].assistance_kinds.value[0]"},
+      {"/city", "weihai", "city"},
+  };
+  for (const Row& row : rows) {
+    nlohmann::json broken = yantai;
+    if (row.value.is_null()) {
+      broken[nlohmann::json::json_pointer(row.pointer).parent_pointer()].erase("note");
+    } else {
+      broken[nlohmann::json::json_pointer(row.pointer)] = row.value;
+    }
+    INFO(row.pointer);
+    auto city = settle::load_city("rules/yantai.json", broken.dump());
+    REQUIRE_FALSE(city.ok());
+    CHECK(city.error().path == std::string("rules/yantai.json: ") + row.path);
+    CHECK_FALSE(city.error().message.empty());
+  }
+}
+
+TEST_CASE("every assumed or derived parameter says why, every parameter names its clause") {
+  for (const settle::City& city : settle::cities().value()) {
+    for (const settle::Period& period : city.periods) {
+      for (const settle::TierRule& rule : period.rules) {
+        std::vector<const settle::Parameter*> parameters = {&rule.deductible, &rule.cap};
+        for (const settle::Band& band : rule.bands) {
+          parameters.push_back(&band.to);
+          parameters.push_back(&band.ratio);
+        }
+        for (const settle::Parameter* parameter : parameters) {
+          INFO(city.id << " " << parameter->id);
+          CHECK_FALSE(parameter->source.document.empty());
+          CHECK_FALSE(parameter->source.clause.empty());
+          if (parameter->provenance != settle::Provenance::stated ||
+              parameter->state == settle::Parameter::State::missing)
+            CHECK_FALSE(parameter->note.empty());
+        }
+      }
+    }
+  }
+}

@@ -19,9 +19,7 @@ struct Date {
 
   bool operator<(const Date& other) const { return days_since_epoch() < other.days_since_epoch(); }
   bool operator<=(const Date& other) const { return !(other < *this); }
-  bool operator==(const Date& other) const {
-    return year == other.year && month == other.month && day == other.day;
-  }
+  bool operator==(const Date& other) const { return year == other.year && month == other.month && day == other.day; }
 };
 
 bool is_leap_year(int year);

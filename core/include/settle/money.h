@@ -38,9 +38,15 @@ class Fen {
   int64_t fen_ = 0;
 };
 
-constexpr Fen min(Fen a, Fen b) { return a < b ? a : b; }
-constexpr Fen max(Fen a, Fen b) { return a < b ? b : a; }
-constexpr Fen clamp(Fen value, Fen low, Fen high) { return max(low, min(value, high)); }
+constexpr Fen min(Fen a, Fen b) {
+  return a < b ? a : b;
+}
+constexpr Fen max(Fen a, Fen b) {
+  return a < b ? b : a;
+}
+constexpr Fen clamp(Fen value, Fen low, Fen high) {
+  return max(low, min(value, high));
+}
 
 // The largest amount a case may carry: 100,000,000 yuan (CONTRACT.md).
 constexpr Fen kMaxAmount = Fen::yuan(100'000'000);

@@ -12,8 +12,7 @@ struct SettleOptions {
 
 // Settles one case given as JSON text (../shared/CONTRACT.md). Returns the settlement JSON, or
 // the error object {"error": {"path", "message"}}. Never throws. `ok` tells which one it is.
-std::string settle_json(const std::string& case_json, bool* ok = nullptr,
-                        const SettleOptions& options = {});
+std::string settle_json(const std::string& case_json, bool* ok = nullptr, const SettleOptions& options = {});
 
 // Every city on file: names, schemes, categories, visit kinds, the periods its rules cover and
 // every parameter with its value, unit, source and provenance. JSON text.

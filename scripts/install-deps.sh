@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian machine (run as root, or with sudo).
+# Quick when all is there already: apt-get runs only for what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake g++ make clang-format          # native build and the format check
+  nlohmann-json3-dev catch2            # JSON and the unit tests
+  emscripten                           # the WebAssembly build (emcc 3.1.6 on Debian 12)
+  nodejs npm                           # node tests of the wasm module, playwright-core
+  chromium fonts-noto-cjk              # the real-browser tests, Chinese glyphs in screenshots
+  clang-14 libclang-rt-14-dev          # libFuzzer with ASan and UBSan
+  python3                              # the static file server
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo_cmd=(); [[ $(id -u) == 0 ]] || sudo_cmd=(sudo)
+  echo "installing: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Node packages for the tests (playwright-core drives Debian's chromium; never downloads a browser).
+if [[ -f package.json && ! -d node_modules ]]; then
+  if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The CLI's side of the contract: exit codes, error objects, --jsonl going on after bad lines.
+set -u
+settle=$1
+fail=0
+check() { if eval "$2"; then echo "ok - $1"; else echo "FAIL - $1"; fail=1; fi; }
+
+good='{"city":"jining","identities":["minimum_living"],"visits":[{"date":"2021-05-06","total":88000,"in_policy":80000,"basic_paid":40000,"critical_paid":12000}]}'
+out=$(printf '%s' "$good" | "$settle"); code=$?
+check "a good case exits 0" '[[ $code == 0 ]]'
+check "a good case prints the settlement" '[[ $out == *"\"reassistance\":910000"* ]]'
+
+out=$(printf '{"city":"weihai","visits":[]}' | "$settle"); code=$?
+check "a bad case exits 2" '[[ $code == 2 ]]'
+check "a bad case prints the error with its path" '[[ $out == "{\"error\":{\"path\":\"city\""* ]]'
+
+out=$(printf 'not json' | "$settle"); code=$?
+check "text that is not JSON exits 2 with path \"\"" '[[ $code == 2 && $out == "{\"error\":{\"path\":\"\""* ]]'
+
+out=$(printf '%s\n{"city":\n\n%s\n' "$good" "$good" | "$settle" --jsonl); code=$?
+lines=$(printf '%s\n' "$out" | wc -l)
+check "--jsonl exits 0 after a bad line" '[[ $code == 0 ]]'
+check "--jsonl prints one result per non-empty line" '[[ $lines == 3 ]]'
+check "--jsonl reports the bad line in place" '[[ $(printf "%s\n" "$out" | sed -n 2p) == "{\"error\""* ]]'
+
+out=$(printf '%s' "$good" | "$settle" --no-steps)
+check "--no-steps leaves the steps out" '[[ $out != *"\"steps\""* ]]'
+
+out=$("$settle" --cities)
+check "--cities lists every city" '[[ $out == *"\"yantai\""* && $out == *"\"zaozhuang\""* && $out == *"\"jining\""* ]]'
+
+"$settle" /nonexistent/case.json >/dev/null 2>&1; code=$?
+check "an unreadable file is not a settlement" '[[ $code != 0 ]]'
+
+exit $fail
