@@ -130,11 +130,65 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   return visit;
 }
 
+// "parameters": {"<id>": value}: a rules parameter set for this case (provenance given).
+std::optional<Error> apply_parameter(City& city, const std::string& id, const Json& value, const std::string& path) {
+  bool found = false;
+  for (Period& period : city.periods) {
+    for (Parameter* parameter : parameters_of(period)) {
+      if (parameter->id != id) continue;
+      found = true;
+      std::optional<Error> error;
+      if (value.is_string()) {
+        error = set_parameter_value(*parameter, value.get<std::string>());
+      } else if (parameter->unit == Unit::yuan && (value.is_number() || is_decimal_text(value))) {
+        Result<Fen> amount = read_money(value, path);
+        if (!amount.ok()) return amount.error();
+        parameter->state = Parameter::State::value;
+        parameter->value = amount.value().fen();
+      } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
+        error = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
+      } else {
+        return Error{path, messages::parameter_wrong_unit(*parameter)};
+      }
+      if (error) return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
+      parameter->provenance = Provenance::given;
+      parameter->source = {messages::user_parameter(), "parameters." + id};
+    }
+  }
+  if (!found) return Error{path, messages::unknown_parameter(id, city.name)};
+  return std::nullopt;
+}
+
+Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City& city,
+                                                    std::vector<std::string>& overridden) {
+  const Json* parameters = find_field(root, "parameters");
+  if (parameters == nullptr) return std::shared_ptr<const City>();
+  if (!parameters->is_object()) return Error{"parameters", messages::expected_object()};
+  auto copy = std::make_shared<City>(city);
+  for (const auto& item : parameters->items()) {
+    if (auto error = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key())))
+      return *error;
+    overridden.push_back(item.key());
+  }
+  return std::shared_ptr<const City>(copy);
+}
+
+Result<std::optional<Date>> read_applied(const Json& root) {
+  const Json* applied = find_field(root, "applied");
+  if (applied == nullptr) return std::optional<Date>();
+  Result<Date> month = applied->is_string() && applied->get_ref<const std::string&>().size() == 7
+                           ? parse_date(applied->get<std::string>() + "-01")
+                           : Result<Date>(Error{"", ""});
+  if (!month.ok()) return Error{"applied", messages::bad_applied_month()};
+  return std::optional<Date>(month.value());
+}
+
 }  // namespace
 
 Result<Case> read_case(const std::string& json_text) {
   SETTLE_TRY(root, read_json(json_text));
-  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits"})) return *error;
+  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied"}))
+    return *error;
   const Result<std::vector<City>>& cities = settle::cities();
   if (!cities.ok()) return cities.error();
 
@@ -145,12 +199,19 @@ Result<Case> read_case(const std::string& json_text) {
   settlement_case.scheme = scheme;
   SETTLE_TRY(identities, read_identities(root, *city));
   settlement_case.identities = identities;
+  SETTLE_TRY(overridden_city, read_parameters(root, *city, settlement_case.overridden));
+  if (overridden_city) {
+    settlement_case.overridden_city = overridden_city;
+    settlement_case.city = overridden_city.get();
+  }
+  SETTLE_TRY(applied, read_applied(root));
+  settlement_case.applied = applied;
 
   SETTLE_TRY(visits, required_array(root, "visits", ""));
   if (visits->empty()) return Error{"visits", messages::no_visits()};
   if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits)};
   for (size_t i = 0; i < visits->size(); ++i) {
-    SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *city));
+    SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *settlement_case.city));
     settlement_case.visits.push_back(visit);
   }
   return settlement_case;

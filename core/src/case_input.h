@@ -1,6 +1,7 @@
 // The case (CONTRACT.md "Case (input)") read from JSON and checked field by field.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@ struct Visit {
 
 struct Case {
   const City* city = nullptr;
+  // The city's rules with the case's "parameters" applied (provenance given), when it has any.
+  std::shared_ptr<const City> overridden_city;
+  std::vector<std::string> overridden;  // parameter ids the case set
+  // 因病致贫 申请月份 (first day of that month), for the look-back of 烟政办发〔2022〕25号 三（七）.
+  std::optional<Date> applied;
   Scheme scheme = Scheme::resident;
   std::vector<std::string> identities;  // empty = 普通参保人员
   std::vector<Visit> visits;

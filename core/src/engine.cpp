@@ -26,6 +26,8 @@ struct Accumulator {
 };
 
 struct YearState {
+  Accumulator basic;
+  int inpatient_admissions = 0;  // covered inpatient visits so far (for the repeat deductible)
   std::map<Pool, Accumulator> critical;
   Accumulator assistance;
   Accumulator reassistance;
@@ -113,6 +115,14 @@ std::optional<Pool> critical_pool(VisitKind kind) {
   return std::nullopt;
 }
 
+// 烟政办发〔2022〕25号 三（七）: the burden may reach back `months` before the month of application,
+// and one recognition covers one natural year: the window runs to the end of the application's year.
+std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t months) {
+  int64_t month_index = applied_month.year * 12L + (applied_month.month - 1) - months;
+  Date from{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 1};
+  return {from, Date{applied_month.year, 12, 31}};
+}
+
 // Settles every visit under one category.
 class CategorySettler {
  public:
@@ -127,6 +137,8 @@ class CategorySettler {
     settlement_.identity = category_;
     settlement_.identity_name = category_name_;
     settlement_.visits.resize(case_.visits.size());
+    if (!case_.overridden.empty())
+      warn("parameter_override", messages::parameters_overridden(case_.overridden), std::nullopt);
     std::vector<size_t> order(case_.visits.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -147,7 +159,7 @@ class CategorySettler {
     if (!visit.covered()) {
       settle_uncovered(index);
     } else {
-      if (auto error = settle_basic(index)) return error;
+      if (auto error = settle_basic(index, year)) return error;
       if (auto error = settle_critical(index, year)) return error;
       if (auto error = settle_assistance(index, year)) return error;
     }
@@ -167,19 +179,73 @@ class CategorySettler {
     warn("not_covered", messages::visit_not_covered(index + 1, visit.date.to_string()), index);
   }
 
-  std::optional<Error> settle_basic(size_t index) {
+  std::optional<Error> settle_basic(size_t index, YearState& year) {
     const Visit& visit = case_.visits[index];
-    if (!visit.basic_paid)
-      return Error{"visits[" + std::to_string(index) + "].basic_paid", messages::basic_needed(case_.city->name)};
     Step step = blank_step(index, Tier::basic);
     step.base = visit.in_policy;
-    step.year_base = visit.in_policy;
-    step.paid = *visit.basic_paid;
-    step.provenance = Provenance::given;
-    step.source = {messages::settlement_slip(), messages::basic_slip_clause()};
-    step.text = explain_given(Tier::basic, step.paid);
+    step.paid_before = year.basic.paid;
+    year.basic.base += visit.in_policy;
+    step.year_base = year.basic.base;
+    bool repeat_admission = visit.kind == VisitKind::inpatient && year.inpatient_admissions > 0;
+    if (visit.kind == VisitKind::inpatient) ++year.inpatient_admissions;
+    if (visit.basic_paid) {
+      step.paid = *visit.basic_paid;
+      step.provenance = Provenance::given;
+      step.source = {messages::settlement_slip(), messages::basic_slip_clause()};
+      step.text = explain_given(Tier::basic, step.paid);
+    } else {
+      if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
+      settlement_.visits[index].estimated = true;
+      warn("basic_estimated", messages::basic_estimated(index + 1), index);
+    }
+    year.basic.paid += step.paid;
     settlement_.visits[index].basic = step.paid;
     settlement_.steps.push_back(step);
+    return std::nullopt;
+  }
+
+  // 基本医保 estimated from the leads on file (provenance assumed): per admission, by hospital level.
+  std::optional<Error> estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
+    const Visit& visit = case_.visits[index];
+    const std::string path = "visits[" + std::to_string(index) + "].basic_paid";
+    const BasicEstimate* estimate = nullptr;
+    for (const BasicEstimate& candidate : visit.period->basic_estimates) {
+      if (std::find(candidate.schemes.begin(), candidate.schemes.end(), case_.scheme) != candidate.schemes.end())
+        estimate = &candidate;
+    }
+    if (estimate == nullptr || visit.kind != VisitKind::inpatient)
+      return Error{path, messages::basic_needed(case_.city->name, scheme_name(case_.scheme), kind_name(visit.kind),
+                                                estimate != nullptr)};
+    if (!visit.hospital_level)
+      return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed()};
+    const BasicLevel& level = estimate->levels[*visit.hospital_level - 1];
+    std::vector<const Parameter*> needed = {&level.deductible, &level.ratio, &estimate->cap};
+    if (repeat_admission) needed.push_back(&estimate->repeat_deductible_share);
+    for (const Parameter* parameter : needed) {
+      if (!has(*parameter)) return Error{path, messages::basic_parameter_missing(*parameter)};
+      note_assumed(*parameter);
+    }
+    Fen deductible = level.deductible.amount();
+    if (repeat_admission) {
+      ExactSum share;
+      share.add(deductible, estimate->repeat_deductible_share.ratio());
+      deductible = share.round_half_up();
+    }
+    ExactSum paid;
+    paid.add(max(Fen(), visit.in_policy - deductible), level.ratio.ratio());
+    step.paid = paid.round_half_up();
+    step.deductible = deductible;
+    step.segments = {{deductible, std::nullopt, level.ratio.ratio()}};
+    step.has_cap = estimate->cap.state == Parameter::State::value;
+    if (step.has_cap) {
+      step.cap = estimate->cap.amount();
+      step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
+      step.cap_left = step.cap - year_basic.paid - step.paid;
+    }
+    step.source = estimate->source;
+    step.provenance = weakest(weakest(level.deductible.provenance, level.ratio.provenance),
+                              weakest(estimate->repeat_deductible_share.provenance, estimate->cap.provenance));
+    step.text = explain_basic_estimate(step, *visit.hospital_level, repeat_admission);
     return std::nullopt;
   }
 
@@ -202,28 +268,25 @@ class CategorySettler {
     }
     step.pool = *pool;
     Accumulator& accumulator = year.critical[*pool];
-    accumulator.base += own_base;
-    step.year_base = accumulator.base;
-    step.paid_before = accumulator.paid;
     if (visit.critical_paid) {
+      // A slip's figure counts as paid in the year's running totals.
+      accumulator.base += own_base;
+      step.year_base = accumulator.base;
+      step.paid_before = accumulator.paid;
       step.paid = *visit.critical_paid;
+      accumulator.paid += step.paid;
       step.provenance = Provenance::given;
       step.source = {messages::settlement_slip(), messages::critical_slip_clause()};
       step.text = explain_given(Tier::critical, step.paid);
     } else {
-      const std::string path = "visits[" + std::to_string(index) + "].critical_paid";
       const TierRule* rule = find_rule(*visit.period, Tier::critical, *pool, case_.scheme, category_);
       if (rule == nullptr)
-        return Error{path, messages::critical_rule_missing(case_.city->name, scheme_name(case_.scheme), category_name_,
-                                                           *pool == Pool::special_drug)};
-      YearlyFigure figure = yearly_figure(*rule, accumulator.base);
-      if (figure.missing != nullptr) return Error{path, messages::critical_parameter_missing(*figure.missing)};
-      step.paid = clamp(figure.amount - accumulator.paid, Fen(), own_base);
-      describe_rule(step, *rule, figure.amount);
-      step.text = explain_tier(step, visit.kind, category_name_);
+        return Error{"visits[" + std::to_string(index) + "].critical_paid",
+                     messages::critical_rule_missing(case_.city->name, scheme_name(case_.scheme), category_name_,
+                                                     *pool == Pool::special_drug)};
+      if (auto error = pay_tier(step, *rule, accumulator, own_base, visit.kind)) return error;
       if (case_.scheme == Scheme::employee) warn("employee_supplement", messages::employee_supplement(), std::nullopt);
     }
-    accumulator.paid += step.paid;
     amounts.critical = step.paid;
     settlement_.steps.push_back(step);
     return std::nullopt;
@@ -234,68 +297,98 @@ class CategorySettler {
     const Period& period = *visit.period;
     VisitAmounts& amounts = settlement_.visits[index];
     const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
-    Step assistance = blank_step(index, Tier::assistance);
-    Step reassistance = blank_step(index, Tier::reassistance);
-    assistance.base = own_base;
     const TierRule* rule = find_rule(period, Tier::assistance, Pool::assistance, case_.scheme, category_);
     const TierRule* re_rule = find_rule(period, Tier::reassistance, Pool::assistance, case_.scheme, category_);
     bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
                          period.assistance_kinds.end();
-
-    if (rule == nullptr || !kind_assisted) {
-      for (Step* step : {&assistance, &reassistance}) {
-        step->source = kind_assisted ? period.document : period.assistance_kinds_source;
-        step->provenance = Provenance::stated;
-        step->text = kind_assisted ? explain_no_assistance_rule(step->tier, category_name_)
-                                   : explain_kind_not_assisted(step->tier, visit.kind);
-      }
-      if (!kind_assisted) {
-        warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name),
-             index);
-      } else if (category_ == kGeneral) {
+    if (!kind_assisted) {
+      warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name), index);
+      push_unpaid_assistance(index, period.assistance_kinds_source,
+                             [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
+      return std::nullopt;
+    }
+    if (rule == nullptr) {
+      if (category_ == kGeneral) {
         warn("not_assistance_target", messages::general_not_assisted(), std::nullopt);
       } else {
         warn("no_assistance_rule", messages::no_assistance_rule(case_.city->name, category_name_), std::nullopt);
       }
-      settlement_.steps.push_back(assistance);
-      settlement_.steps.push_back(reassistance);
+      push_unpaid_assistance(index, period.document,
+                             [&](Tier tier) { return explain_no_assistance_rule(tier, category_name_); });
       return std::nullopt;
     }
     bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
                                   visit.kind) != period.assistance_kinds_assumed.end();
     if (kind_assumed || period.assistance_kinds_provenance == Provenance::assumed) warn_assumed_kinds(period);
 
-    year.assistance.base += own_base;
-    assistance.year_base = year.assistance.base;
-    assistance.paid_before = year.assistance.paid;
-    YearlyFigure figure = yearly_figure(*rule, year.assistance.base);
-    if (figure.missing != nullptr) return missing_parameter(*figure.missing);
-    assistance.paid = clamp(figure.amount - year.assistance.paid, Fen(), own_base);
-    describe_rule(assistance, *rule, figure.amount);
-    assistance.text = explain_tier(assistance, visit.kind, category_name_);
-    year.assistance.paid += assistance.paid;
+    // The yearly accumulators: the calendar year, or a 因病致贫 recognition's window.
+    Accumulator* assistance_so_far = &year.assistance;
+    Accumulator* reassistance_so_far = &year.reassistance;
+    if (rule->look_back && has(*rule->look_back)) {
+      if (!case_.applied) {
+        warn("applied_missing", messages::applied_missing(category_name_), std::nullopt);
+      } else {
+        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
+        note_assumed(*rule->look_back);
+        if (visit.date < from || to < visit.date) {
+          warn("outside_recognition", messages::outside_recognition(index + 1, from.to_string(), to.to_string()),
+               index);
+          push_unpaid_assistance(index, rule->source, explain_look_back_outside);
+          return std::nullopt;
+        }
+        assistance_so_far = &recognition_.assistance;
+        reassistance_so_far = &recognition_.reassistance;
+      }
+    }
+
+    Step assistance = blank_step(index, Tier::assistance);
+    if (auto error = pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind)) return error;
     amounts.assistance = assistance.paid;
     settlement_.steps.push_back(assistance);
 
+    Step reassistance = blank_step(index, Tier::reassistance);
     const Fen re_base = own_base - assistance.paid;
-    reassistance.base = re_base;
-    year.reassistance.base += re_base;
-    reassistance.year_base = year.reassistance.base;
-    reassistance.paid_before = year.reassistance.paid;
     if (re_rule == nullptr) {
+      reassistance.base = re_base;
       reassistance.source = period.document;
       reassistance.text = explain_no_assistance_rule(Tier::reassistance, category_name_);
-    } else {
-      YearlyFigure re_figure = yearly_figure(*re_rule, year.reassistance.base);
-      if (re_figure.missing != nullptr) return missing_parameter(*re_figure.missing);
-      reassistance.paid = clamp(re_figure.amount - year.reassistance.paid, Fen(), re_base);
-      describe_rule(reassistance, *re_rule, re_figure.amount);
-      reassistance.text = explain_tier(reassistance, visit.kind, category_name_);
+    } else if (auto error = pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind)) {
+      return error;
     }
-    year.reassistance.paid += reassistance.paid;
     amounts.reassistance = reassistance.paid;
     settlement_.steps.push_back(reassistance);
     return std::nullopt;
+  }
+
+  // One tier of one visit on a running yearly total: f(year base) − paid so far, kept between 0 and
+  // this visit's own base (CONTRACT.md "Arithmetic and interpretation").
+  std::optional<Error> pay_tier(Step& step, const TierRule& rule, Accumulator& so_far, Fen own_base, VisitKind kind) {
+    step.base = own_base;
+    so_far.base += own_base;
+    step.year_base = so_far.base;
+    step.paid_before = so_far.paid;
+    YearlyFigure figure = yearly_figure(rule, so_far.base);
+    if (figure.missing != nullptr) {
+      if (step.tier == Tier::critical)
+        return Error{"visits[" + std::to_string(step.visit) + "].critical_paid",
+                     messages::critical_parameter_missing(*figure.missing)};
+      return Error{"parameters." + figure.missing->id, messages::parameter_missing(*figure.missing)};
+    }
+    step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
+    so_far.paid += step.paid;
+    describe_rule(step, rule, figure.amount);
+    step.text = explain_tier(step, kind, category_name_);
+    return std::nullopt;
+  }
+
+  template <typename Explain>
+  void push_unpaid_assistance(size_t index, const Source& source, Explain explain) {
+    for (Tier tier : {Tier::assistance, Tier::reassistance}) {
+      Step step = blank_step(index, tier);
+      step.source = source;
+      step.text = explain(tier);
+      settlement_.steps.push_back(step);
+    }
   }
 
   void check_early_warning(size_t index, YearState& year) {
@@ -368,6 +461,8 @@ class CategorySettler {
   }
 
   void warn_about_period(const Period& period) {
+    if (!period.preliminary.empty())
+      warn("preliminary_rules", messages::preliminary(period.preliminary), std::nullopt, period.from.to_string());
     if (period.from_provenance == Provenance::assumed)
       warn("assumed_parameter", messages::assumed_period_start(period.document.document, period.from.to_string()),
            std::nullopt, "period.from");
@@ -385,6 +480,10 @@ class CategorySettler {
   std::string category_name_;
   Settlement settlement_;
   std::map<int, YearState> years_;
+  struct {
+    Accumulator assistance;
+    Accumulator reassistance;
+  } recognition_;  // 因病致贫: one recognition's window instead of the calendar year
   std::set<std::string> warned_;
 };
 

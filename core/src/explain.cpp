@@ -80,6 +80,21 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
   return text;
 }
 
+std::string explain_basic_estimate(const Step& step, int hospital_level, bool repeat_admission) {
+  static const char* kLevels[] = {"一级", "二级", "三级"};
+  std::string text = "估算：本次住院政策范围内费用 " + yuan(step.base) + "，" + kLevels[hospital_level - 1] +
+                     "医院起付标准 " + yuan(*step.deductible) +
+                     (repeat_admission ? "（年度内再次住院，按比例降低）" : "") + "，报销比例 " +
+                     format_percent(step.segments.front().ratio);
+  if (step.has_cap) text += "，年度限额 " + yuan(step.cap) + "（已用 " + yuan(step.paid_before) + "）";
+  return text + "，估计基本医保支付 " + yuan(step.paid) + "。依据：" + step.source.document + " " + step.source.clause +
+         "（假设参数，以结算单为准）。";
+}
+
+std::string explain_look_back_outside(Tier tier) {
+  return "本次就诊不在因病致贫认定的救助期内，" + tier_name(tier, Pool::assistance) + " 0.00 元。";
+}
+
 std::string explain_given(Tier tier, Fen paid) {
   return tier_name(tier, Pool::critical) + "已支付 " + yuan(paid) + "（按结算单填写）。";
 }

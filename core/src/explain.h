@@ -10,6 +10,8 @@ namespace settle::detail {
 std::string tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
 
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name);
+std::string explain_basic_estimate(const Step& step, int hospital_level, bool repeat_admission);
+std::string explain_look_back_outside(Tier tier);
 std::string explain_given(Tier tier, Fen paid);
 std::string explain_not_covered(Tier tier);
 std::string explain_kind_without_critical(VisitKind kind);

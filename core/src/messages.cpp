@@ -112,8 +112,39 @@ std::string too_many_visits(size_t max_visits) {
   return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
 }
 
-std::string basic_needed(const std::string& city) {
-  return "已收录的" + city + "政策没有基本医保报销参数，无法估算；请按结算单填写基本医保统筹基金已支付金额";
+std::string unknown_parameter(const std::string& id, const std::string& city) {
+  return "没有参数“" + id + "”；" + city + "可设置的参数及其编号见城市参数表（cities() 或 settle --cities）";
+}
+std::string parameter_wrong_unit(const Parameter& parameter) {
+  switch (parameter.unit) {
+    case Unit::yuan:
+      return std::string("参数“") + parameter.id + "”是金额（元），写成数字或字符串，如 30000 或 \"30000\"" +
+             (parameter.may_be_unlimited ? "；不设上限写 \"none\"" : "");
+    case Unit::percent: return "参数“" + parameter.id + "”是比例，写成百分数字符串，如 \"80%\"";
+    case Unit::months: return "参数“" + parameter.id + "”是月数，写成整数，如 12";
+  }
+  return "";
+}
+std::string user_parameter() {
+  return "用户设定的参数";
+}
+std::string bad_applied_month() {
+  return "申请月份应写成 YYYY-MM，例如 2023-05";
+}
+std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
+                         bool has_inpatient_estimate) {
+  if (has_inpatient_estimate)
+    return "已收录的" + city + scheme + "估算参数只适用于住院，无法估算" + kind +
+           "的基本医保；请按结算单填写基本医保统筹基金已支付金额";
+  return "已收录的" + city + "政策没有" + scheme +
+         "基本医保报销参数，无法估算；请按结算单填写基本医保统筹基金已支付金额";
+}
+std::string hospital_level_needed() {
+  return "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算";
+}
+std::string basic_parameter_missing(const Parameter& parameter) {
+  return "估算基本医保需要参数“" + parameter.id + "”，但已收录的资料中没有（" + parameter.note +
+         "）；请按结算单填写基本医保已支付金额，或在参数 parameters." + parameter.id + " 中填写";
 }
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug) {
@@ -122,12 +153,29 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
 }
 std::string critical_parameter_missing(const Parameter& parameter) {
   return "计算大病保险需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note +
-         "）；请按结算单填写大病保险已支付金额";
+         "）；请按结算单填写大病保险已支付金额，或在参数 parameters." + parameter.id + " 中填写";
 }
 std::string parameter_missing(const Parameter& parameter) {
   return "计算需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note + "）；请在参数中填写";
 }
 
+std::string basic_estimated(size_t visit_number) {
+  return "第 " + std::to_string(visit_number) +
+         " 次就诊的基本医保支付额是估算（依据二手资料中的假设参数），以医保结算单为准；有结算单时请填写实际金额";
+}
+std::string preliminary(const std::string& note) {
+  return "本市标准为初步设定，仅供参考：" + note;
+}
+std::string parameters_overridden(const std::vector<std::string>& ids) {
+  return "本次计算使用了用户设定的参数：" + join(ids) + "（结果中标为“用户填写”）";
+}
+std::string applied_missing(const std::string& category) {
+  return category + "未填写申请月份（applied），按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
+}
+std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to) {
+  return "第 " + std::to_string(visit_number) + " 次就诊不在本次因病致贫认定的救助期（" + from + " 至 " + to +
+         "）内，不予救助";
+}
 std::string visit_not_covered(size_t visit_number, const std::string& date) {
   return "第 " + std::to_string(visit_number) + " 次就诊（" + date +
          "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自付";
@@ -225,6 +273,12 @@ std::string rules_overlap(const std::string& first, const std::string& second) {
 }
 std::string rules_period_order() {
   return "政策期间应按时间先后排列且互不重叠";
+}
+std::string rules_three_levels() {
+  return "levels 应正好三项：一级、二级、三级医院";
+}
+std::string bad_months() {
+  return "月数应为 0 到 120 的整数，写成字符串，例如 \"12\"";
 }
 std::string rules_city_file(const std::string& id, const std::string& file) {
   return "城市“" + id + "”应放在 rules/" + id + ".json，而不是 " + file;

@@ -43,14 +43,27 @@ std::string paid_while_not_covered();
 std::string no_visits();
 std::string too_many_visits(size_t max_visits);
 
+std::string unknown_parameter(const std::string& id, const std::string& city);
+std::string parameter_wrong_unit(const Parameter& parameter);
+std::string user_parameter();
+std::string bad_applied_month();
+
 // Tiers that the rules on file cannot compute
-std::string basic_needed(const std::string& city);
+std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
+                         bool has_inpatient_estimate);
+std::string hospital_level_needed();
+std::string basic_parameter_missing(const Parameter& parameter);
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug);
 std::string critical_parameter_missing(const Parameter& parameter);
 std::string parameter_missing(const Parameter& parameter);
 
 // Warnings
+std::string basic_estimated(size_t visit_number);
+std::string preliminary(const std::string& note);
+std::string parameters_overridden(const std::vector<std::string>& ids);
+std::string applied_missing(const std::string& category);
+std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to);
 std::string visit_not_covered(size_t visit_number, const std::string& date);
 std::string employee_supplement();
 std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city);
@@ -85,6 +98,8 @@ std::string rules_band_order();
 std::string rules_duplicate_id(const std::string& id);
 std::string rules_overlap(const std::string& first, const std::string& second);
 std::string rules_period_order();
+std::string rules_three_levels();
+std::string bad_months();
 std::string rules_city_file(const std::string& id, const std::string& file);
 
 }  // namespace settle::detail::messages

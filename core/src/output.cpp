@@ -60,13 +60,15 @@ void put_tiers(Ordered& json, const VisitAmounts& amounts, Fen total) {
 Ordered parameter_json(const Parameter& parameter) {
   Ordered json;
   json["id"] = parameter.id;
-  json["unit"] = parameter.unit == Unit::yuan ? "yuan" : "percent";
+  json["unit"] = parameter.unit == Unit::yuan ? "yuan" : parameter.unit == Unit::percent ? "percent" : "months";
   if (parameter.state == Parameter::State::missing) {
     json["value"] = nullptr;
   } else if (parameter.state == Parameter::State::unlimited) {
     json["value"] = "none";
   } else {
-    json["value"] = parameter.unit == Unit::yuan ? format_yuan(parameter.amount()) : format_percent(parameter.ratio());
+    json["value"] = parameter.unit == Unit::yuan      ? format_yuan(parameter.amount())
+                    : parameter.unit == Unit::percent ? format_percent(parameter.ratio())
+                                                      : std::to_string(parameter.value);
   }
   json["source"] = {{"document", parameter.source.document}, {"clause", parameter.source.clause}};
   json["provenance"] = parameter.state == Parameter::State::missing ? "missing" : provenance_id(parameter.provenance);
@@ -172,14 +174,9 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
       entry["assistance_kinds"] = Ordered::array();
       for (VisitKind kind : period.assistance_kinds) entry["assistance_kinds"].push_back(kind_id(kind));
       entry["parameters"] = Ordered::array();
-      for (const TierRule& rule : period.rules) {
-        entry["parameters"].push_back(parameter_json(rule.deductible));
-        for (const Band& band : rule.bands) {
-          entry["parameters"].push_back(parameter_json(band.to));
-          entry["parameters"].push_back(parameter_json(band.ratio));
-        }
-        entry["parameters"].push_back(parameter_json(rule.cap));
-      }
+      for (const Parameter* parameter : parameters_of(period))
+        entry["parameters"].push_back(parameter_json(*parameter));
+      if (!period.preliminary.empty()) entry["preliminary"] = period.preliminary;
       item["periods"].push_back(entry);
     }
     list.push_back(item);

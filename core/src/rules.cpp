@@ -125,12 +125,47 @@ struct SourceDefaults {
 
 enum class Allow { value_only, unlimited_too };
 
+}  // namespace
+
+std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text) {
+  if (text == "none") {
+    if (!parameter.may_be_unlimited) return Error{"", messages::rules_unlimited_not_allowed()};
+    parameter.state = Parameter::State::unlimited;
+    return std::nullopt;
+  }
+  switch (parameter.unit) {
+    case Unit::yuan: {
+      Result<Fen> amount = parse_yuan(text);
+      if (!amount.ok()) return amount.error();
+      parameter.value = amount.value().fen();
+      break;
+    }
+    case Unit::percent: {
+      Result<Ratio> ratio = parse_percent(text);
+      if (!ratio.ok()) return ratio.error();
+      parameter.value = ratio.value().basis_points;
+      break;
+    }
+    case Unit::months: {
+      bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || std::stoi(text) > 120) return Error{"", messages::bad_months()};
+      parameter.value = std::stoi(text);
+      break;
+    }
+  }
+  parameter.state = Parameter::State::value;
+  return std::nullopt;
+}
+
+namespace {
+
 Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit, Allow allow,
                                   const SourceDefaults& defaults) {
   if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note"})) return *error;
   Parameter parameter;
   parameter.id = std::move(id);
   parameter.unit = unit;
+  parameter.may_be_unlimited = allow == Allow::unlimited_too;
   parameter.source = {defaults.document, defaults.clause};
   if (const Json* document = find_field(json, "document")) {
     SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
@@ -153,20 +188,7 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
     return parameter;
   }
   SETTLE_TRY(text, read_string(*value, value_path));
-  if (text == "none") {
-    if (allow != Allow::unlimited_too) return Error{value_path, messages::rules_unlimited_not_allowed()};
-    parameter.state = Parameter::State::unlimited;
-  } else if (unit == Unit::yuan) {
-    Result<Fen> amount = parse_yuan(text);
-    if (!amount.ok()) return Error{value_path, amount.error().message};
-    parameter.state = Parameter::State::value;
-    parameter.value = amount.value().fen();
-  } else {
-    Result<Ratio> ratio = parse_percent(text);
-    if (!ratio.ok()) return Error{value_path, ratio.error().message};
-    parameter.state = Parameter::State::value;
-    parameter.value = ratio.value().basis_points;
-  }
+  if (auto error = set_parameter_value(parameter, text)) return Error{value_path, error->message};
   const Json* provenance = find_field(json, "provenance");
   if (provenance == nullptr) return Error{field_path(path, "provenance"), messages::missing_field("provenance")};
   SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
@@ -190,10 +212,22 @@ Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const s
   return categories;
 }
 
+Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& path) {
+  SETTLE_TRY(list, required_array(json, "schemes", path));
+  std::vector<Scheme> schemes;
+  for (size_t i = 0; i < list->size(); ++i) {
+    SETTLE_TRY(scheme, parse_enum<Scheme>((*list)[i], index_path(field_path(path, "schemes"), i),
+                                          {{"employee", Scheme::employee}, {"resident", Scheme::resident}}));
+    schemes.push_back(scheme);
+  }
+  if (schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list()};
+  return schemes;
+}
+
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
-  if (auto error = check_object(
-          json, path,
-          {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible", "bands", "cap", "note"}))
+  if (auto error = check_object(json, path,
+                                {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
+                                 "bands", "cap", "note", "look_back"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -215,13 +249,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   } else if (find_field(json, "pool") != nullptr) {
     return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical()};
   }
-  SETTLE_TRY(schemes, required_array(json, "schemes", path));
-  for (size_t i = 0; i < schemes->size(); ++i) {
-    SETTLE_TRY(scheme, parse_enum<Scheme>((*schemes)[i], index_path(field_path(path, "schemes"), i),
-                                          {{"employee", Scheme::employee}, {"resident", Scheme::resident}}));
-    rule.schemes.push_back(scheme);
-  }
-  if (rule.schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list()};
+  SETTLE_TRY(schemes, parse_schemes(json, path));
+  rule.schemes = schemes;
   SETTLE_TRY(categories, parse_rule_categories(json, path, city));
   rule.categories = categories;
 
@@ -246,7 +275,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     const std::string band_path = index_path(field_path(path, "bands"), i);
     const Json& band_json = (*bands)[i];
     if (auto error = check_object(band_json, band_path, {"to", "ratio"})) return *error;
-    const std::string band_id = id + ".bands[" + std::to_string(i) + "]";
+    // A one-band schedule's ratio is simply "<rule>.ratio"; bands are numbered otherwise.
+    const std::string band_id = bands->size() == 1 ? id : id + ".bands[" + std::to_string(i) + "]";
     const Json* to = find_field(band_json, "to");
     const Json* ratio = find_field(band_json, "ratio");
     if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to")};
@@ -271,6 +301,11 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(parsed_cap,
              parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   rule.cap = parsed_cap;
+  if (const Json* look_back = find_field(json, "look_back")) {
+    SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
+                                                 Unit::months, Allow::value_only, defaults));
+    rule.look_back = parsed_look_back;
+  }
   return rule;
 }
 
@@ -320,10 +355,54 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   return warning;
 }
 
+Result<Parameter> required_parameter(const Json& json, const char* name, const std::string& path, std::string id,
+                                     Unit unit, Allow allow, const SourceDefaults& defaults) {
+  const Json* value = find_field(json, name);
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  return parse_parameter(*value, field_path(path, name), std::move(id), unit, allow, defaults);
+}
+
+Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& path, const Period& period) {
+  if (auto error =
+          check_object(json, path, {"id", "schemes", "document", "clause", "levels", "repeat_deductible_share", "cap"}))
+    return *error;
+  BasicEstimate estimate;
+  SETTLE_TRY(id, required_string(json, "id", path));
+  estimate.id = id;
+  SETTLE_TRY(schemes, parse_schemes(json, path));
+  estimate.schemes = schemes;
+  estimate.source = period.document;
+  if (const Json* document = find_field(json, "document")) {
+    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
+    estimate.source.document = text;
+  }
+  SETTLE_TRY(clause, required_string(json, "clause", path));
+  estimate.source.clause = clause;
+  const SourceDefaults defaults{estimate.source.document, clause};
+  SETTLE_TRY(levels, required_array(json, "levels", path));
+  if (levels->size() != 3) return Error{field_path(path, "levels"), messages::rules_three_levels()};
+  for (size_t i = 0; i < 3; ++i) {
+    const std::string level_path = index_path(field_path(path, "levels"), i);
+    const std::string level_id = id + ".level" + std::to_string(i + 1);
+    if (auto error = check_object((*levels)[i], level_path, {"deductible", "ratio"})) return *error;
+    SETTLE_TRY(deductible, required_parameter((*levels)[i], "deductible", level_path, level_id + ".deductible",
+                                              Unit::yuan, Allow::value_only, defaults));
+    SETTLE_TRY(ratio, required_parameter((*levels)[i], "ratio", level_path, level_id + ".ratio", Unit::percent,
+                                         Allow::value_only, defaults));
+    estimate.levels[i] = {deductible, ratio};
+  }
+  SETTLE_TRY(share, required_parameter(json, "repeat_deductible_share", path, id + ".repeat_deductible_share",
+                                       Unit::percent, Allow::value_only, defaults));
+  estimate.repeat_deductible_share = share;
+  SETTLE_TRY(cap, required_parameter(json, "cap", path, id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
+  estimate.cap = cap;
+  return estimate;
+}
+
 Result<Period> parse_period(const Json& json, const std::string& path, const City& city) {
   if (auto error = check_object(json, path,
                                 {"from", "from_provenance", "from_note", "to", "document", "title", "clause",
-                                 "assistance_kinds", "rules", "early_warning"}))
+                                 "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary"}))
     return *error;
   Period period;
   SETTLE_TRY(from_text, required_string(json, "from", path));
@@ -393,6 +472,18 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     }
     period.rules.push_back(std::move(rule));
   }
+  if (const Json* estimates = find_field(json, "basic_estimates")) {
+    const std::string estimates_path = field_path(path, "basic_estimates");
+    if (!estimates->is_array()) return Error{estimates_path, messages::expected_array()};
+    for (size_t i = 0; i < estimates->size(); ++i) {
+      SETTLE_TRY(estimate, parse_basic_estimate((*estimates)[i], index_path(estimates_path, i), period));
+      period.basic_estimates.push_back(std::move(estimate));
+    }
+  }
+  if (const Json* preliminary = find_field(json, "preliminary")) {
+    SETTLE_TRY(text, read_string(*preliminary, field_path(path, "preliminary")));
+    period.preliminary = text;
+  }
   if (const Json* warning = find_field(json, "early_warning")) {
     SETTLE_TRY(parsed, parse_early_warning(*warning, field_path(path, "early_warning"), city, period));
     period.early_warning = std::move(parsed);
@@ -435,7 +526,42 @@ Result<City> parse_city(const std::string& file, const Json& json) {
   return city;
 }
 
+template <typename PeriodT, typename ParameterT>
+std::vector<ParameterT*> collect_parameters(PeriodT& period) {
+  std::vector<ParameterT*> parameters;
+  for (auto& estimate : period.basic_estimates) {
+    for (auto& level : estimate.levels) {
+      parameters.push_back(&level.deductible);
+      parameters.push_back(&level.ratio);
+    }
+    parameters.push_back(&estimate.repeat_deductible_share);
+    parameters.push_back(&estimate.cap);
+  }
+  for (auto& rule : period.rules) {
+    parameters.push_back(&rule.deductible);
+    for (auto& band : rule.bands) {
+      // The last band's open end is the shape of the schedule, not a number to set.
+      if (band.to.state != Parameter::State::unlimited) parameters.push_back(&band.to);
+      parameters.push_back(&band.ratio);
+    }
+    parameters.push_back(&rule.cap);
+    if (rule.look_back) parameters.push_back(&*rule.look_back);
+  }
+  if (period.early_warning) {
+    for (auto& income : period.early_warning->income_by_year) parameters.push_back(&income.second);
+    for (auto& threshold : period.early_warning->thresholds) parameters.push_back(&threshold.share);
+  }
+  return parameters;
+}
+
 }  // namespace
+
+std::vector<const Parameter*> parameters_of(const Period& period) {
+  return collect_parameters<const Period, const Parameter>(period);
+}
+std::vector<Parameter*> parameters_of(Period& period) {
+  return collect_parameters<Period, Parameter>(period);
+}
 
 Result<City> load_city(const std::string& file, const std::string& json_text) {
   detail::InputLimits limits;

@@ -28,7 +28,7 @@ struct Source {
   std::string clause;    // "三（六）1"
 };
 
-enum class Unit { yuan, percent };
+enum class Unit { yuan, percent, months };
 
 // One number of the rules. `missing` = not on file: a settlement that needs it must get it from
 // the case; `unlimited` = the document says there is none (不设年度最高支付限额).
@@ -37,7 +37,8 @@ struct Parameter {
   std::string id;  // stable, e.g. "assistance.minimum_living.ratio"
   Unit unit = Unit::yuan;
   State state = State::missing;
-  int64_t value = 0;  // fen for yuan, basis points for percent
+  int64_t value = 0;  // fen for yuan, basis points for percent, a count for months
+  bool may_be_unlimited = false;
   Source source;
   Provenance provenance = Provenance::stated;
   std::string note;  // the lead or the reading, for derived and assumed values
@@ -60,6 +61,25 @@ struct TierRule {
   std::vector<std::string> categories;  // category ids; "general" = 普通参保人员
   Parameter deductible;
   std::vector<Band> bands;
+  Parameter cap;
+  Source source;
+  // 因病致贫 (烟政办发〔2022〕25号 三（七）): the burden may reach back this many months before the
+  // month of application; one recognition covers one natural year. Unit months; absent = none.
+  std::optional<Parameter> look_back;
+};
+
+// 基本医保 inpatient estimate for when the case does not give basic_paid: per admission,
+// (in_policy − deductible) × ratio by hospital level, a later admission in the year paying a share
+// of the deductible, the yearly cap shared by every admission.
+struct BasicLevel {
+  Parameter deductible;
+  Parameter ratio;
+};
+struct BasicEstimate {
+  std::string id;
+  std::vector<Scheme> schemes;
+  BasicLevel levels[3];  // 一级, 二级, 三级
+  Parameter repeat_deductible_share;
   Parameter cap;
   Source source;
 };
@@ -88,8 +108,15 @@ struct Period {
   std::string assistance_kinds_note;
   std::vector<VisitKind> assistance_kinds_assumed;  // kinds whose inclusion is a reading, not stated
   std::vector<TierRule> rules;
+  std::vector<BasicEstimate> basic_estimates;
   std::optional<EarlyWarning> early_warning;
+  std::string preliminary;  // non-empty: every settlement warns that the standards are provisional
 };
+
+// Every parameter of a period, each once, in file order: what cities() lists and what a case's
+// "parameters" may override.
+std::vector<const Parameter*> parameters_of(const Period& period);
+std::vector<Parameter*> parameters_of(Period& period);
 
 struct Category {
   std::string id;
@@ -106,6 +133,9 @@ struct City {
   const Period* period_on(const Date& date) const;
   const Category* category(const std::string& category_id) const;
 };
+
+// Sets a parameter from its text form ("7000", "80%", "12", "none"), checking the unit.
+std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text);
 
 // Loads and validates one rules file; the error path names the file and field
 // ("rules/yantai.json: periods[0].rules[2].cap.value").
