@@ -90,7 +90,9 @@ std::vector<Segment> segments_of(const TierRule& rule) {
     std::optional<Fen> upper;
     if (band.to.state == Parameter::State::value) upper = band.to.amount();
     if (upper && *upper <= lower) continue;
-    segments.push_back({lower, upper, band.ratio.ratio()});
+    std::optional<Ratio> ratio;
+    if (has(band.ratio)) ratio = band.ratio.ratio();
+    segments.push_back({lower, upper, ratio});
     if (upper) lower = *upper;
   }
   return segments;

@@ -11,8 +11,8 @@ namespace settle::detail {
 
 struct Segment {
   Fen from;
-  std::optional<Fen> to;  // none = no upper bound
-  Ratio ratio;
+  std::optional<Fen> to;       // none = no upper bound
+  std::optional<Ratio> ratio;  // none = not on file (only shown when the base never reached it)
 };
 
 // One tier for one visit, with everything needed to redo it by hand.

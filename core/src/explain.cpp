@@ -35,13 +35,17 @@ const char* verb(Tier tier) {
   return "";
 }
 
+std::string percent(const std::optional<Ratio>& ratio) {
+  return ratio ? format_percent(*ratio) : "（未收录）";
+}
+
 std::string ratio_text(const Step& step) {
-  if (step.segments.size() == 1) return "比例 " + format_percent(step.segments.front().ratio);
+  if (step.segments.size() == 1) return "比例 " + percent(step.segments.front().ratio);
   std::string text = "分段比例";
   for (size_t i = 0; i < step.segments.size(); ++i) {
     const Segment& segment = step.segments[i];
     text += i == 0 ? " " : "、";
-    text += format_percent(segment.ratio);
+    text += percent(segment.ratio);
     text +=
         segment.to ? "（" + edge(segment.from) + "至" + edge(*segment.to) + "）" : "（" + edge(segment.from) + "以上）";
   }
@@ -85,7 +89,7 @@ std::string explain_basic_estimate(const Step& step, int hospital_level, bool re
   std::string text = "估算：本次住院政策范围内费用 " + yuan(step.base) + "，" + kLevels[hospital_level - 1] +
                      "医院起付标准 " + yuan(*step.deductible) +
                      (repeat_admission ? "（年度内再次住院，按比例降低）" : "") + "，报销比例 " +
-                     format_percent(step.segments.front().ratio);
+                     percent(step.segments.front().ratio);
   if (step.has_cap) text += "，年度限额 " + yuan(step.cap) + "（已用 " + yuan(step.paid_before) + "）";
   return text + "，估计基本医保支付 " + yuan(step.paid) + "。依据：" + step.source.document + " " + step.source.clause +
          "（假设参数，以结算单为准）。";

@@ -17,6 +17,10 @@ Ordered optional_fen(bool present, Fen amount) {
   return present ? Ordered(amount.fen()) : Ordered(nullptr);
 }
 
+Ordered optional_percent(const std::optional<Ratio>& ratio) {
+  return ratio ? Ordered(format_percent(*ratio)) : Ordered(nullptr);
+}
+
 Ordered step_json(const Step& step) {
   Ordered json;
   json["tier"] = tier_id(step.tier);
@@ -27,13 +31,13 @@ Ordered step_json(const Step& step) {
   json["year_base"] = step.year_base.fen();
   json["deductible"] = optional_fen(step.deductible.has_value(), step.deductible.value_or(Fen()));
   if (step.segments.size() == 1) {
-    json["ratio"] = format_percent(step.segments.front().ratio);
+    json["ratio"] = optional_percent(step.segments.front().ratio);
   } else if (!step.segments.empty()) {
     Ordered segments = Ordered::array();
     for (const Segment& segment : step.segments) {
       segments.push_back({{"from", segment.from.fen()},
                           {"to", optional_fen(segment.to.has_value(), segment.to.value_or(Fen()))},
-                          {"ratio", format_percent(segment.ratio)}});
+                          {"ratio", optional_percent(segment.ratio)}});
     }
     json["segments"] = segments;
   } else {
