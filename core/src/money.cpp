@@ -1,5 +1,7 @@
 #include "settle/money.h"
 
+#include <algorithm>
+
 namespace settle {
 namespace {
 
@@ -64,6 +66,14 @@ std::string format_yuan(Fen amount) {
   grouped += static_cast<char>('0' + cents / 10);
   grouped += static_cast<char>('0' + cents % 10);
   return negative ? "-" + grouped : grouped;
+}
+
+std::string plain_yuan(Fen amount) {
+  std::string text = format_yuan(amount);
+  text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+  while (text.back() == '0' && text.find('.') != std::string::npos) text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
 }
 
 Result<Ratio> parse_percent(std::string_view text) {

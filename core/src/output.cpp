@@ -70,13 +70,34 @@ Ordered parameter_json(const Parameter& parameter) {
   } else if (parameter.state == Parameter::State::unlimited) {
     json["value"] = "none";
   } else {
-    json["value"] = parameter.unit == Unit::yuan      ? format_yuan(parameter.amount())
+    json["value"] = parameter.unit == Unit::yuan      ? plain_yuan(parameter.amount())
                     : parameter.unit == Unit::percent ? format_percent(parameter.ratio())
                                                       : std::to_string(parameter.value);
   }
   json["source"] = {{"document", parameter.source.document}, {"clause", parameter.source.clause}};
   json["provenance"] = parameter.state == Parameter::State::missing ? "missing" : provenance_id(parameter.provenance);
   if (!parameter.note.empty()) json["note"] = parameter.note;
+  return json;
+}
+
+// A rule as the explainer pages show it: who, which tier, the schedule, the clause and its words.
+Ordered rule_json(const TierRule& rule) {
+  Ordered json;
+  json["id"] = rule.id;
+  json["tier"] = tier_id(rule.tier);
+  json["pool"] = pool_id(rule.pool);
+  json["tier_name"] = tier_name(rule.tier, rule.pool);
+  json["schemes"] = Ordered::array();
+  for (Scheme scheme : rule.schemes) json["schemes"].push_back(scheme_id(scheme));
+  json["categories"] = rule.categories;
+  json["source"] = {{"document", rule.source.document}, {"clause", rule.source.clause}};
+  if (!rule.quote.empty()) json["quote"] = rule.quote;
+  json["deductible"] = parameter_json(rule.deductible);
+  json["bands"] = Ordered::array();
+  for (const Band& band : rule.bands)
+    json["bands"].push_back({{"to", parameter_json(band.to)}, {"ratio", parameter_json(band.ratio)}});
+  json["cap"] = parameter_json(rule.cap);
+  if (rule.look_back) json["look_back"] = parameter_json(*rule.look_back);
   return json;
 }
 
@@ -181,6 +202,10 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
       for (const Parameter* parameter : parameters_of(period))
         entry["parameters"].push_back(parameter_json(*parameter));
       if (!period.preliminary.empty()) entry["preliminary"] = period.preliminary;
+      entry["assistance_kinds_source"] = {{"document", period.assistance_kinds_source.document},
+                                          {"clause", period.assistance_kinds_source.clause}};
+      entry["rules"] = Ordered::array();
+      for (const TierRule& rule : period.rules) entry["rules"].push_back(rule_json(rule));
       item["periods"].push_back(entry);
     }
     list.push_back(item);

@@ -227,7 +227,7 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
   if (auto error = check_object(json, path,
                                 {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                                 "bands", "cap", "note", "look_back"}))
+                                 "bands", "cap", "note", "look_back", "quote"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -301,6 +301,10 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(parsed_cap,
              parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   rule.cap = parsed_cap;
+  if (const Json* quote = find_field(json, "quote")) {
+    SETTLE_TRY(text, read_string(*quote, field_path(path, "quote")));
+    rule.quote = text;
+  }
   if (const Json* look_back = find_field(json, "look_back")) {
     SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
                                                  Unit::months, Allow::value_only, defaults));

@@ -43,6 +43,17 @@ TEST_CASE("format_yuan groups thousands and keeps two decimals") {
   CHECK(settle::format_yuan(Fen(-150)) == "-1.50");
 }
 
+TEST_CASE("plain_yuan is the shortest text that reads back to the same amount") {
+  for (int64_t fen : {0L, 1L, 10L, 50L, 700000L, 1855050L, 10'000'000'000L}) {
+    INFO(fen);
+    auto text = settle::plain_yuan(Fen(fen));
+    CHECK(text.find(',') == std::string::npos);
+    CHECK(settle::parse_yuan(text).value().fen() == fen);
+  }
+  CHECK(settle::plain_yuan(Fen(700000)) == "7000");
+  CHECK(settle::plain_yuan(Fen(1855050)) == "18550.5");
+}
+
 TEST_CASE("percentages are exact basis points") {
   CHECK(settle::parse_percent("80%").value().basis_points == 8000);
   CHECK(settle::parse_percent("12.5%").value().basis_points == 1250);

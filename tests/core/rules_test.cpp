@@ -1,5 +1,6 @@
 #include "settle/rules.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -94,6 +95,26 @@ TEST_CASE("every assumed or derived parameter says why, every parameter names it
             CHECK_FALSE(parameter->note.empty());
         }
       }
+    }
+  }
+}
+
+TEST_CASE("every quoted clause stands word for word in a policy document on file") {
+  std::string documents;
+  for (const char* name : {"yantai-2022-yanzhengbanfa-25.txt", "zaozhuang-2022-bianhan-25.txt",
+                           "jining-2020-jiyibaofa-28.txt", "liuzhou-task-list.txt"})
+    documents += read_file(std::string(SETTLE_POLICY_DIR) + "/" + name);
+  auto squeeze = [](std::string text) {
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; }),
+               text.end());
+    return text;
+  };
+  const std::string haystack = squeeze(documents);
+  for (const settle::City& city : settle::cities().value()) {
+    for (const settle::TierRule& rule : city.periods.front().rules) {
+      if (rule.quote.empty()) continue;
+      INFO(city.id << " " << rule.id);
+      CHECK(haystack.find(squeeze(rule.quote)) != std::string::npos);
     }
   }
 }

@@ -57,6 +57,8 @@ Result<Fen> parse_yuan(std::string_view text);
 
 // "18,550.00": yuan with thousands separators and two decimals, as on a settlement slip.
 std::string format_yuan(Fen amount);
+// "18550", "18550.5": the shortest text parse_yuan reads back to the same amount.
+std::string plain_yuan(Fen amount);
 
 // A ratio in basis points: 8000 = 80%.
 struct Ratio {

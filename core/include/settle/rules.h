@@ -63,6 +63,7 @@ struct TierRule {
   std::vector<Band> bands;
   Parameter cap;
   Source source;
+  std::string quote;  // the clause's words, for explainer pages
   // 因病致贫 (烟政办发〔2022〕25号 三（七）): the burden may reach back this many months before the
   // month of application; one recognition covers one natural year. Unit months; absent = none.
   std::optional<Parameter> look_back;
