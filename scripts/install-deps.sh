@@ -8,7 +8,6 @@ packages=(
   cmake g++ make clang-format          # native build and the format check
   nlohmann-json3-dev catch2            # JSON and the unit tests
   emscripten                           # the WebAssembly build (emcc 3.1.6 on Debian 12)
-  nodejs npm                           # node tests of the wasm module, playwright-core
   chromium fonts-noto-cjk              # the real-browser tests, Chinese glyphs in screenshots
   clang-14 libclang-rt-14-dev          # libFuzzer with ASan and UBSan
   python3                              # the static file server
@@ -17,6 +16,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Node may come from elsewhere (a nodesource build ships its own npm, and Debian's npm conflicts
+# with it): only ask Debian for what is not on the PATH.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   sudo_cmd=(); [[ $(id -u) == 0 ]] || sudo_cmd=(sudo)
   echo "installing: ${missing[*]}"

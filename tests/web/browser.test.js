@@ -1,0 +1,219 @@
+// The page in a real browser, used as a person would: type golden case p01 into the form, read
+// the amounts shown, make a mistake, go offline, and check accessibility and where requests go.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { SITE, SHARED_CASES, SCREENSHOTS } from './paths.js';
+import { serveDir } from './static-server.js';
+import { launchChromium } from './browser.js';
+
+const golden = fs.readdirSync(SHARED_CASES).filter((name) => name.endsWith('.json')).sort()
+  .map((name) => ({ name, ...JSON.parse(fs.readFileSync(path.join(SHARED_CASES, name), 'utf8')) }));
+const p01 = golden.find((c) => c.name.startsWith('p01'));
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TIERS = ['basic', 'critical', 'assistance', 'reassistance', 'out_of_pocket'];
+const yuan = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
+
+let server;
+let browser;
+let context;
+let page;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveDir(SITE);
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  context.on('request', (request) => requests.push(request.url()));
+  page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('body[data-ready="yes"]');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Types a case into the form field by field, through the labels a person reads.
+async function typeCase(kase) {
+  await page.getByLabel('城市').selectOption(kase.city);
+  await page.getByLabel(kase.scheme === 'employee' ? '职工医保' : '居民医保').check();
+  for (const id of kase.identities) await page.locator(`label[for="identity-${id}"]`).click();
+  for (const [i, visit] of kase.visits.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '添加一次就诊' }).click();
+    const field = (name) => page.locator(`#visit-${i}-${name}`);
+    await field('date').fill(visit.date);
+    await field('kind').selectOption(visit.kind);
+    await field('hospital_level').selectOption(String(visit.hospital_level));
+    for (const name of ['total', 'in_policy', 'basic_paid', 'critical_paid']) {
+      if (visit[name] === undefined) continue;
+      await field(name).click();
+      await field(name).pressSequentially(String(visit[name]));
+    }
+  }
+}
+
+// A screenshot at a viewport size, scrolled to the top (0) or to an element.
+async function shoot(name, width, height, target) {
+  await page.setViewportSize({ width, height });
+  if (target === 0) await page.evaluate(() => window.scrollTo(0, 0));
+  else await page.locator(target).evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
+const shown = (tier) => page.locator(`.legend [data-tier="${tier}"] .amount`).innerText();
+
+test('p01 typed into the form shows the golden amounts', async () => {
+  assert.match(await page.locator('#result-status').innerText(), /填写医疗总费用/);
+  await typeCase(p01.case);
+  for (const tier of TIERS) assert.equal(await shown(tier), yuan(p01.expect.totals[tier]), tier);
+  assert.equal(await shown('assistance'), '14,840.00 元');
+  assert.equal(await page.getByTestId('identity').innerText(), '低保对象');
+  const steps = page.locator('.step');
+  assert.ok(await steps.count() >= 3, 'a step per tier');
+  assert.ok(await page.locator('.step .badge').count() >= 3, 'provenance badges');
+  assert.match(await page.locator('.step .source').first().innerText(), /依据/);
+  await shoot('p01-1280x800.png', 1280, 800, 0);
+  await shoot('p01-1280x800-result.png', 1280, 800, '#summary-title');
+  await shoot('p01-360x740.png', 360, 740, 0);
+  await shoot('p01-360x740-visit.png', 360, 740, '#visit-0-total');
+  await shoot('p01-360x740-result.png', 360, 740, '#result-title');
+  await shoot('p01-360x740-steps.png', 360, 740, '#explain-title');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('a bad value shows the error at its field and keeps the last result, marked stale', async () => {
+  const inPolicy = page.locator('#visit-0-in_policy');
+  await inPolicy.fill('120000');
+  const error = page.locator('[data-field="in_policy"] .field-error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.innerText(), /[\u4e00-\u9fff]/, 'the message is in Chinese');
+  assert.equal(await inPolicy.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.field-error:visible').count(), 1, 'only that field shows an error');
+  assert.ok(await page.locator('#result-body.is-stale').isVisible(), 'last result kept, marked stale');
+  assert.equal(await shown('assistance'), '14,840.00 元');
+  await shoot('error-1280x800.png', 1280, 800, '#visit-0-in_policy');
+  await shoot('error-360x740.png', 360, 740, '#visit-0-in_policy');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await inPolicy.fill('90000');
+  await page.locator('#result-body:not(.is-stale)').waitFor();
+  assert.equal(await error.isVisible(), false);
+});
+
+// axe-core's serious and critical findings on the page as it is now.
+async function axeProblems() {
+  if (!await page.evaluate(() => Boolean(window.axe))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+test('no serious or critical accessibility violation (axe-core)', async () => {
+  assert.deepEqual(await axeProblems(), [], 'with a result');
+  await page.locator('#visit-0-total').fill('abc');
+  await page.locator('[data-field="total"] .field-error').waitFor({ state: 'visible' });
+  assert.deepEqual(await axeProblems(), [], 'with an error shown');
+  await page.locator('#visit-0-total').fill('100000');
+});
+
+test('after one visit the page works with the network off', async () => {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="yes"]');
+    await page.locator('#visit-0-total').pressSequentially('100000');
+    await page.locator('#visit-0-basic_paid').pressSequentially('50000');
+    await page.locator('.legend [data-tier="basic"]').waitFor();
+    assert.equal(await shown('basic'), '50,000.00 元');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('every golden case typed into the form shows its amounts, in total and per visit', async () => {
+  for (const { name, case: kase, expect } of golden) {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="yes"]');
+    await typeCase(kase);
+    for (const tier of TIERS) assert.equal(await shown(tier), yuan(expect.totals[tier]), `${name} ${tier}`);
+    if (expect.identity) {
+      const label = (await page.locator(`label[for="identity-${expect.identity}"]`).innerText()).trim();
+      assert.equal(await page.getByTestId('identity').innerText(), label, `${name} identity`);
+    }
+    for (const [i, visit] of (expect.visits || []).entries()) {
+      const cells = await page.locator('.per-visit tbody tr').nth(i).locator('td').allInnerTexts();
+      TIERS.forEach((tier, k) => assert.equal(`${cells[k + 2]} 元`, yuan(visit[tier]), `${name} visit ${i} ${tier}`));
+    }
+    await shoot(`golden-${name.replace(/\.json$/, '')}.png`, 1280, 800, '#result-title');
+  }
+});
+
+test('a parameter not on file is asked for at its own field, and filling it settles', async () => {
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+  await typeCase({ city: 'liuzhou', scheme: 'resident', identities: ['extreme_poverty'],
+    visits: [{ date: '2023-04-02', kind: 'inpatient', hospital_level: 2, total: 10000, basic_paid: 5000, critical_paid: 0 }] });
+  const row = page.locator('[data-param-field="assistance.tier1.cap"]');
+  await row.locator('.field-error').waitFor({ state: 'visible' });
+  assert.match(await row.locator('.field-error').innerText(), /[\u4e00-\u9fff]/);
+  await row.locator('input').pressSequentially('20000');
+  await page.locator('#result-body:not(.is-stale) .legend [data-tier="assistance"]').waitFor();
+  assert.equal(await shown('assistance'), '3,500.00 元');
+  assert.equal(await row.locator('.field-error').isVisible(), false);
+  await page.locator('.param-more > summary').click();
+  assert.deepEqual(await axeProblems(), [], 'with every parameter shown');
+  await shoot('parameter-360x740.png', 360, 740, '[data-param-field="assistance.tier1.cap"]');
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('choosing 因病致贫 shows the month-of-application field, and only then', async () => {
+  const month = page.locator('#applied');
+  assert.equal(await month.isVisible(), false);
+  await page.locator('label[for="identity-illness_poverty"]').click();
+  await month.waitFor({ state: 'visible' });
+  await month.fill('2023-03');
+  await page.locator('#result-body').waitFor();
+  await page.locator('label[for="identity-illness_poverty"]').click();
+  await month.waitFor({ state: 'hidden' });
+});
+
+test('a visit can be duplicated and removed, and the result follows', async () => {
+  const rows = page.locator('.per-visit tbody tr');
+  const before = await rows.count();
+  await page.getByRole('button', { name: /复制这次就诊（第 1 次）/ }).click();
+  await page.locator('#visit-1-total').waitFor();
+  assert.equal(await rows.count(), before + 1);
+  assert.equal(await page.locator('#visit-1-total').inputValue(), await page.locator('#visit-0-total').inputValue());
+  await page.getByRole('button', { name: `删除第 ${before + 1} 次就诊` }).click();
+  assert.equal(await rows.count(), before);
+  assert.equal(await page.locator('#visit-list > li').count(), before);
+});
+
+test('every request stayed on the page\'s own origin', () => {
+  assert.ok(requests.length > 0);
+  const away = requests.filter((url) => !url.startsWith(`${server.origin}/`));
+  assert.deepEqual(away, []);
+});
+
+test('the page raised no script error and broke no CSP rule', () => {
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,229 @@
+// The form: builds its choices from cities(), reads it into a case (CONTRACT.md) and shows an
+// error next to the field its `path` names. It never computes an amount.
+import { el, normalizeMoney } from './format.js';
+import { ParameterPanel } from './parameter-panel.js';
+
+const MONEY_FIELDS = ['total', 'in_policy', 'basic_paid', 'critical_paid'];
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const covers = (period, date) => period.from <= date && (!period.to || date <= period.to);
+
+// The date a new visit starts with: today, or the nearest date the city's rules cover.
+export function defaultDateFor(city) {
+  const today = localToday();
+  const periods = city.periods || [];
+  if (periods.length === 0 || periods.some((p) => covers(p, today))) return today;
+  const before = periods.filter((p) => p.to && p.to < today).map((p) => p.to).sort();
+  return before.length ? before[before.length - 1] : periods[0].from;
+}
+
+export class CaseForm {
+  constructor(form, catalog, initialCity) {
+    this.form = form;
+    this.cities = catalog.cities;
+    this.citySelect = form.querySelector('#city');
+    this.visitList = form.querySelector('#visit-list');
+    this.template = document.querySelector('#visit-template');
+    this.listeners = [];
+    this.parameters = new ParameterPanel(form.querySelector('#parameters'));
+    this.applied = form.querySelector('#applied');
+
+    for (const city of this.cities) this.citySelect.append(el('option', { value: city.id, selected: city.id === initialCity }, city.name));
+    this.citySelect.addEventListener('change', () => this.applyCity());
+    form.querySelector('#add-visit').addEventListener('click', () => this.addVisit());
+    this.visitList.addEventListener('click', (event) => this.onVisitAction(event));
+    form.addEventListener('input', (event) => this.onEdit(event));
+    form.addEventListener('change', (event) => this.onEdit(event));
+
+    this.applyCity();
+    this.addVisit({ focus: false });
+  }
+
+  onChange(listener) { this.listeners.push(listener); }
+
+  changed() { for (const listener of this.listeners) listener(); }
+
+  onEdit(event) {
+    if (event.target.type === 'date') event.target.dataset.touched = 'yes';
+    if (event.target === this.citySelect) return;  // applyCity reports it
+    this.changed();
+  }
+
+  get city() { return this.cities.find((c) => c.id === this.citySelect.value); }
+
+  defaultDate() { return defaultDateFor(this.city); }
+
+  applyCity() {
+    const city = this.city;
+    const scheme = this.form.querySelector('input[name="scheme"]:checked')?.value || 'resident';
+    const chosen = new Set(this.selectedIdentities());
+
+    const schemeBox = this.form.querySelector('#scheme');
+    schemeBox.replaceChildren(...city.schemes.map((s) => this.choice('radio', 'scheme', s, s.id === scheme)));
+    const firstScheme = schemeBox.querySelector('input');
+    if (!schemeBox.querySelector(':checked') && firstScheme) firstScheme.checked = true;
+
+    const identityBox = this.form.querySelector('#identities');
+    identityBox.replaceChildren(...city.categories.map((c) => this.choice('checkbox', 'identity', c, chosen.has(c.id))));
+
+    for (const visit of this.visitList.children) {
+      this.fillKinds(visit);
+      const date = this.input(visit, 'date');
+      if (!date.dataset.touched) date.value = this.defaultDate();
+    }
+    this.showPeriod();
+    this.changed();
+  }
+
+  choice(type, name, item, checked) {
+    const id = `${name}-${item.id}`;
+    return el('label', { class: 'choice', for: id },
+      el('input', { type, name, id, value: item.id, checked }), ` ${item.name}`);
+  }
+
+  showPeriod() {
+    const periods = this.city.periods || [];
+    const first = this.visitList.querySelector('[data-field="date"] input')?.value || localToday();
+    this.parameters.show(this.city, first);
+    const period = periods.find((p) => covers(p, first)) || periods[periods.length - 1];
+    const text = !period ? '' : `依据：${period.document}${period.title ? `《${period.title}》` : ''}，`
+      + `${period.from} 起${period.to ? `至 ${period.to}` : '施行'}。`
+      + (periods.length > 1 ? `（本市共收录 ${periods.length} 个时期的规定，按就诊日期自动选用。）` : '');
+    this.form.querySelector('#city-period').textContent = text;
+  }
+
+  fillKinds(visit) {
+    const select = this.input(visit, 'kind');
+    const current = select.value || 'inpatient';
+    select.replaceChildren(...this.city.kinds.map((k) => el('option', { value: k.id, selected: k.id === current }, k.name)));
+  }
+
+  selectedIdentities() {
+    return [...this.form.querySelectorAll('input[name="identity"]:checked')].map((i) => i.value);
+  }
+
+  input(visit, field) { return visit.querySelector(`[data-field="${field}"] input, [data-field="${field}"] select`); }
+
+  addVisit({ after = null, focus = true } = {}) {
+    const visit = this.template.content.firstElementChild.cloneNode(true);
+    this.fillKinds(visit);
+    if (after) {
+      for (const field of ['date', 'kind', 'hospital_level', ...MONEY_FIELDS]) this.input(visit, field).value = this.input(after, field).value;
+      for (const field of ['designated', 'emergency']) this.input(visit, field).checked = this.input(after, field).checked;
+      this.input(visit, 'date').dataset.touched = 'yes';
+      after.after(visit);
+    } else {
+      this.input(visit, 'date').value = this.defaultDate();
+      this.visitList.append(visit);
+    }
+    this.renumber();
+    if (focus) this.input(visit, after ? 'date' : 'total').focus();
+    this.changed();
+  }
+
+  onVisitAction(event) {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    const visit = button.closest('.visit');
+    if (button.dataset.action === 'duplicate') this.addVisit({ after: visit });
+    if (button.dataset.action === 'remove' && this.visitList.children.length > 1) {
+      const next = visit.nextElementSibling || visit.previousElementSibling;
+      visit.remove();
+      this.renumber();
+      next.querySelector('legend').scrollIntoView({ block: 'nearest' });
+      next.querySelector('button[data-action="duplicate"]').focus();
+      this.changed();
+    }
+  }
+
+  // Ids and labels follow the position, so an error path visits[i] finds its field.
+  renumber() {
+    const visits = [...this.visitList.children];
+    visits.forEach((visit, i) => {
+      visit.dataset.index = String(i);
+      visit.querySelector('legend').textContent = `第 ${i + 1} 次就诊`;
+      for (const field of visit.querySelectorAll('[data-field]')) {
+        const id = `visit-${i}-${field.dataset.field}`;
+        const control = field.querySelector('input, select');
+        const error = field.querySelector('.field-error');
+        control.id = id;
+        error.id = `${id}-error`;
+        control.setAttribute('aria-describedby', error.id);
+        const label = field.querySelector('label');
+        if (!label.contains(control)) label.htmlFor = id;
+      }
+      visit.querySelector('[data-action="remove"]').disabled = visits.length === 1;
+      visit.querySelector('[data-action="remove"]').setAttribute('aria-label', `删除第 ${i + 1} 次就诊`);
+      visit.querySelector('[data-action="duplicate"]').setAttribute('aria-label', `复制这次就诊（第 ${i + 1} 次）`);
+    });
+  }
+
+  // The case as the core takes it, or null while no amount has been typed at all.
+  read() {
+    const visits = [...this.visitList.children].map((visit) => {
+      const entry = {};
+      const date = this.input(visit, 'date').value;
+      if (date) entry.date = date;
+      entry.kind = this.input(visit, 'kind').value;
+      entry.hospital_level = Number(this.input(visit, 'hospital_level').value);
+      if (!this.input(visit, 'designated').checked) entry.designated = false;
+      if (this.input(visit, 'emergency').checked) entry.emergency = true;
+      for (const field of MONEY_FIELDS) {
+        const text = normalizeMoney(this.input(visit, field).value);
+        if (text !== '') entry[field] = text;
+      }
+      return entry;
+    });
+    const identities = this.selectedIdentities();
+    const appliedField = this.form.querySelector('#applied-field');
+    appliedField.hidden = !identities.includes('illness_poverty');
+    if (visits.every((v) => v.total === undefined)) return null;
+    this.showPeriod();
+    const kase = { city: this.citySelect.value, scheme: this.form.querySelector('input[name="scheme"]:checked').value, identities };
+    if (!appliedField.hidden && this.applied.value.trim()) kase.applied = this.applied.value.trim();
+    const parameters = this.parameters.read();
+    if (parameters) kase.parameters = parameters;
+    kase.visits = visits;
+    return kase;
+  }
+
+  clearErrors() {
+    for (const node of this.form.querySelectorAll('.field-error, #form-error')) {
+      node.hidden = true;
+      node.textContent = '';
+    }
+    for (const node of this.form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    for (const node of this.form.querySelectorAll('.has-error')) node.classList.remove('has-error');
+  }
+
+  // Finds the field a path like "visits[1].in_policy" names; falls back to the nearest whole.
+  fieldFor(path) {
+    if (path.startsWith('parameters.')) return this.parameters.fieldFor(path.slice('parameters.'.length));
+    const visit = /^visits\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (visit) {
+      const node = this.visitList.children[Number(visit[1])];
+      if (node) return node.querySelector(`[data-field="${visit[2]}"]`) || node.querySelector('[data-field="total"]');
+      return this.form.querySelector('[data-path="visits"]');
+    }
+    const head = path.split(/[.[]/)[0];
+    return head ? this.form.querySelector(`[data-path="${head}"]`) : null;
+  }
+
+  showError({ path, message }) {
+    const field = this.fieldFor(path);
+    const slot = field?.querySelector(':scope > .field-error') || field?.querySelector('.field-error') || this.form.querySelector('#form-error');
+    slot.textContent = message;
+    slot.hidden = false;
+    for (let fold = slot.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
+    if (field) {
+      field.classList.add('has-error');
+      field.querySelector('input:not([type=radio]):not([type=checkbox]), select')?.setAttribute('aria-invalid', 'true');
+    }
+    return slot;
+  }
+}

@@ -1,0 +1,56 @@
+// Display helpers. Amounts arrive as integer fen from the core; nothing here computes money.
+
+export function yuan(fen) {
+  if (fen === null || fen === undefined) return '—';
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+// What people type on phones: full-width digits, thousands separators, a trailing 元. The core
+// checks the result (digits, at most two decimals) and says what is wrong.
+export function normalizeMoney(text) {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[\s,，元]/g, '');
+}
+
+export const yuanText = (fen) => (fen === null || fen === undefined ? '无' : `${yuan(fen)} 元`);
+
+// Share of the total, for the bar and its legend only.
+export function share(part, whole) {
+  if (!whole) return '0%';
+  return `${((part * 100) / whole).toFixed(1)}%`;
+}
+
+export const TIERS = [
+  { key: 'basic', name: '基本医保' },
+  { key: 'critical', name: '大病保险' },
+  { key: 'assistance', name: '医疗救助' },
+  { key: 'reassistance', name: '再救助' },
+  { key: 'out_of_pocket', name: '个人自付' },
+];
+
+export const PROVENANCE = {
+  stated: { label: '原文规定', note: '数字见于政策原文' },
+  derived: { label: '依规推算', note: '由原文规定推算得出' },
+  assumed: { label: '假设参数', note: '现有文件未载明，采用假设值，请核实' },
+  given: { label: '用户填写', note: '使用您填写的金额' },
+};
+
+// Small DOM builder: el('p', {class: 'x'}, 'text', child...). Text only, never HTML strings.
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === 'class') node.className = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}

@@ -1,0 +1,153 @@
+// Renders a settlement from the core: who pays what (bar + legend), each visit, every step with
+// its source and provenance. Shows only the core's numbers; the shares are for display.
+import { el, yuan, yuanText, share, TIERS, PROVENANCE } from './format.js';
+
+export class ResultView {
+  constructor(section, mini) {
+    this.status = section.querySelector('#result-status');
+    this.body = section.querySelector('#result-body');
+    this.mini = mini;
+  }
+
+  say(text) {
+    this.status.textContent = text;
+    this.status.classList.remove('is-error');
+    this.mini.hidden = true;
+  }
+
+  // On a phone the result is below the form: a line at the bottom shows it changing.
+  brief(text, isError) {
+    this.mini.textContent = text;
+    this.mini.classList.toggle('is-error', isError);
+    this.mini.hidden = false;
+  }
+
+  hint() {
+    this.say('填写医疗总费用后，这里会立即显示结果。');
+    this.body.hidden = true;
+  }
+
+  failed(text) {
+    this.status.textContent = text;
+    this.status.classList.add('is-error');
+  }
+
+  // Input is wrong: the last good result stays, marked as no longer matching the form.
+  stale(error) {
+    const where = this.body.hidden ? '' : '下面是上一次的结果，已不对应当前填写的内容。';
+    this.failed(`还不能计算：${error.message.replace(/[。.]$/, '')}。${where}`);
+    this.body.classList.add('is-stale');
+    this.brief('还不能计算：请看标红的提示 ↑', true);
+  }
+
+  show(settlement, city) {
+    const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
+    this.say(`已按当前填写计算：个人自付 ${yuanText(settlement.totals.out_of_pocket)}。`);
+    this.brief(`个人自付 ${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
+    this.body.classList.remove('is-stale');
+    this.body.replaceChildren(
+      el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
+      identityBlock(settlement),
+      warningsBlock(settlement.warnings || []),
+      summaryBlock(settlement.totals),
+      visitsBlock(settlement.visits, kinds),
+      stepsBlock(settlement, kinds));
+    this.body.hidden = false;
+  }
+}
+
+function identityBlock(s) {
+  const block = el('div', { class: 'identity' },
+    el('p', {}, '适用身份：', el('strong', { 'data-testid': 'identity' }, s.identity_name || s.identity)));
+  if ((s.comparison || []).length > 1) {
+    block.append(el('p', { class: 'hint' }, '就高不重复：各身份下大病保险、医疗救助和再救助合计——'),
+      el('ul', { class: 'comparison' }, s.comparison.map((c) => el('li', {},
+        `${c.name}：${yuanText(c.benefit)}`, c.identity === s.identity ? '（采用）' : ''))));
+  }
+  return block;
+}
+
+function warningsBlock(warnings) {
+  if (warnings.length === 0) return null;
+  return el('section', { class: 'warnings', 'aria-labelledby': 'warnings-title' },
+    el('h3', { id: 'warnings-title' }, `请注意（${warnings.length} 条）`),
+    el('ul', {}, warnings.map((w) => el('li', { 'data-code': w.code },
+      Number.isInteger(w.visit) ? `第 ${w.visit + 1} 次就诊：` : '', w.message))));
+}
+
+function summaryBlock(totals) {
+  const parts = TIERS.map((t) => ({ ...t, fen: totals[t.key] }));
+  const bar = el('div', { class: 'bar', role: 'img',
+    'aria-label': parts.map((p) => `${p.name} ${share(p.fen, totals.total)}`).join('，') });
+  for (const p of parts) {
+    if (p.fen <= 0) continue;
+    const segment = el('span', { class: `bar-part tier-${p.key}` });
+    segment.style.flexGrow = String(p.fen);
+    bar.append(segment);
+  }
+  return el('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+    el('h3', { id: 'summary-title' }, '谁付多少'),
+    el('p', {}, `医疗总费用 ${yuanText(totals.total)}，其中政策范围内 ${yuanText(totals.in_policy)}。`),
+    bar,
+    el('ul', { class: 'legend' }, parts.map((p) => el('li', { 'data-tier': p.key },
+      el('span', { class: `swatch tier-${p.key}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'legend-name' }, p.name),
+      el('span', { class: 'amount' }, yuan(p.fen), ' 元'),
+      el('span', { class: 'pct' }, share(p.fen, totals.total))))));
+}
+
+function visitsBlock(visits, kinds) {
+  const head = ['', '总费用', '政策内', ...TIERS.map((t) => t.name)];
+  const rows = visits.map((v, i) => el('tr', {},
+    el('th', { scope: 'row' }, `第 ${i + 1} 次`, v.estimated ? el('span', { class: 'tag' }, '含估算') : null,
+      el('span', { class: 'row-note' }, `${v.date} ${kinds[v.kind] || v.kind}`)),
+    [v.total, v.in_policy, ...TIERS.map((t) => v[t.key])].map((fen) => el('td', { class: 'num' }, yuan(fen)))));
+  return el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
+    el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
+      el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, rows))));
+}
+
+function ratioText(step) {
+  if (step.segments) {
+    return step.segments.map((s) => (s.to === null
+      ? `${yuan(s.from)} 元以上 ${s.ratio ?? '未收录'}` : `${yuan(s.from)}–${yuan(s.to)} 元 ${s.ratio ?? '未收录'}`)).join('；');
+  }
+  return step.ratio || '—';
+}
+
+function stepCard(step) {
+  const prov = PROVENANCE[step.provenance] || { label: step.provenance, note: '' };
+  const facts = [
+    ['计算基数', yuanText(step.base) + (step.year_base !== undefined && step.year_base !== step.base ? `（本年累计 ${yuanText(step.year_base)}）` : '')],
+    ['起付线', step.deductible === null || step.deductible === undefined ? '不设' : yuanText(step.deductible)],
+    ['支付比例', ratioText(step)],
+    ['年度限额', step.cap === null || step.cap === undefined ? '不设' : yuanText(step.cap)],
+    ['限额剩余', step.cap_left === null || step.cap_left === undefined ? '—' : yuanText(step.cap_left)],
+  ];
+  if (step.paid_before > 0) facts.push(['本年此前已付', yuanText(step.paid_before)]);
+  const source = step.source ? [step.source.document, step.source.clause].filter(Boolean).join(' ') : '';
+  return el('li', { class: `step tier-border-${step.tier}` },
+    el('div', { class: 'step-head' },
+      el('h5', {}, step.tier_name || step.tier),
+      el('span', { class: `badge prov-${step.provenance}` }, prov.label),
+      el('span', { class: 'step-paid' }, '支付 ', el('strong', {}, yuan(step.paid)), ' 元')),
+    el('p', { class: 'step-text' }, step.text),
+    el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    source ? el('p', { class: 'source' }, `依据：${source}`) : null);
+}
+
+function stepsBlock(settlement, kinds) {
+  const steps = settlement.steps || [];
+  const legend = el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
+    el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
+  const groups = settlement.visits.map((v, i) => {
+    const own = steps.filter((s) => s.visit === i);
+    return el('details', { class: 'visit-steps', open: i < 3 },
+      el('summary', {}, el('h4', {}, `第 ${i + 1} 次就诊：${v.date} ${kinds[v.kind] || v.kind}`)),
+      own.length ? el('ol', { class: 'steps' }, own.map(stepCard)) : el('p', {}, '这次就诊没有计算步骤。'));
+  });
+  return el('section', { class: 'explain', 'aria-labelledby': 'explain-title' },
+    el('h3', { id: 'explain-title' }, '逐步计算说明'), legend, groups);
+}
