@@ -72,13 +72,11 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
                                  "basic_paid", "critical_paid"}))
     return *error;
   Visit visit;
-  SETTLE_TRY(date_text, required_string(json, "date", path));
-  Result<Date> date = parse_date(date_text);
-  if (!date.ok()) return Error{field_path(path, "date"), date.error().message};
-  visit.date = date.value();
+  SETTLE_TRY(date, required_date(json, "date", path));
+  visit.date = date;
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date_text, covered_dates(city))};
+    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date.to_string(), covered_dates(city))};
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");

@@ -7,6 +7,7 @@
 
 #include "json_input.h"
 #include "messages.h"
+#include "settle/date.h"
 
 namespace settle::detail {
 
@@ -49,6 +50,30 @@ inline Result<std::string> required_string(const Json& object, const char* name,
   const Json* value = find_field(object, name);
   if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
   return read_string(*value, field_path(path, name));
+}
+
+// An optional string field: left as it is when absent.
+inline std::optional<Error> optional_string(const Json& object, const char* name, const std::string& path,
+                                            std::string& target) {
+  const Json* value = find_field(object, name);
+  if (value == nullptr) return std::nullopt;
+  Result<std::string> text = read_string(*value, field_path(path, name));
+  if (!text.ok()) return text.error();
+  target = text.value();
+  return std::nullopt;
+}
+
+inline Result<Date> read_date(const Json& value, const std::string& path) {
+  SETTLE_TRY(text, read_string(value, path));
+  Result<Date> date = parse_date(text);
+  if (!date.ok()) return Error{path, date.error().message};
+  return date;
+}
+
+inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
+  const Json* value = find_field(object, name);
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  return read_date(*value, field_path(path, name));
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {

@@ -12,8 +12,11 @@ using detail::field_path;
 using detail::find_field;
 using detail::index_path;
 using detail::Json;
+using detail::optional_string;
+using detail::read_date;
 using detail::read_string;
 using detail::required_array;
+using detail::required_date;
 using detail::required_string;
 namespace messages = detail::messages;
 
@@ -167,18 +170,9 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   parameter.unit = unit;
   parameter.may_be_unlimited = allow == Allow::unlimited_too;
   parameter.source = {defaults.document, defaults.clause};
-  if (const Json* document = find_field(json, "document")) {
-    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
-    parameter.source.document = text;
-  }
-  if (const Json* clause = find_field(json, "clause")) {
-    SETTLE_TRY(text, read_string(*clause, field_path(path, "clause")));
-    parameter.source.clause = text;
-  }
-  if (const Json* note = find_field(json, "note")) {
-    SETTLE_TRY(text, read_string(*note, field_path(path, "note")));
-    parameter.note = text;
-  }
+  if (auto error = optional_string(json, "document", path, parameter.source.document)) return *error;
+  if (auto error = optional_string(json, "clause", path, parameter.source.clause)) return *error;
+  if (auto error = optional_string(json, "note", path, parameter.note)) return *error;
   const Json* value = find_field(json, "value");
   if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value")};
   const std::string value_path = field_path(path, "value");
@@ -255,10 +249,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   rule.categories = categories;
 
   rule.source = period.document;
-  if (const Json* document = find_field(json, "document")) {
-    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
-    rule.source.document = text;
-  }
+  if (auto error = optional_string(json, "document", path, rule.source.document)) return *error;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   rule.source.clause = clause;
   const SourceDefaults defaults{rule.source.document, rule.source.clause};
@@ -301,10 +292,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(parsed_cap,
              parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   rule.cap = parsed_cap;
-  if (const Json* quote = find_field(json, "quote")) {
-    SETTLE_TRY(text, read_string(*quote, field_path(path, "quote")));
-    rule.quote = text;
-  }
+  if (auto error = optional_string(json, "quote", path, rule.quote)) return *error;
   if (const Json* look_back = find_field(json, "look_back")) {
     SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
                                                  Unit::months, Allow::value_only, defaults));
@@ -376,10 +364,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   SETTLE_TRY(schemes, parse_schemes(json, path));
   estimate.schemes = schemes;
   estimate.source = period.document;
-  if (const Json* document = find_field(json, "document")) {
-    SETTLE_TRY(text, read_string(*document, field_path(path, "document")));
-    estimate.source.document = text;
-  }
+  if (auto error = optional_string(json, "document", path, estimate.source.document)) return *error;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   estimate.source.clause = clause;
   const SourceDefaults defaults{estimate.source.document, clause};
@@ -409,16 +394,12 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
                                  "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary"}))
     return *error;
   Period period;
-  SETTLE_TRY(from_text, required_string(json, "from", path));
-  Result<Date> from = parse_date(from_text);
-  if (!from.ok()) return Error{field_path(path, "from"), from.error().message};
-  period.from = from.value();
+  SETTLE_TRY(from, required_date(json, "from", path));
+  period.from = from;
   if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
-    SETTLE_TRY(to_text, read_string(*to, field_path(path, "to")));
-    Result<Date> to_date = parse_date(to_text);
-    if (!to_date.ok()) return Error{field_path(path, "to"), to_date.error().message};
-    if (to_date.value() < period.from) return Error{field_path(path, "to"), messages::rules_period_order()};
-    period.to = to_date.value();
+    SETTLE_TRY(to_date, read_date(*to, field_path(path, "to")));
+    if (to_date < period.from) return Error{field_path(path, "to"), messages::rules_period_order()};
+    period.to = to_date;
   }
   if (const Json* provenance = find_field(json, "from_provenance")) {
     SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "from_provenance")));
@@ -457,10 +438,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance")};
   SETTLE_TRY(parsed_kinds_provenance, parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance")));
   period.assistance_kinds_provenance = parsed_kinds_provenance;
-  if (const Json* note = find_field(*kinds, "note")) {
-    SETTLE_TRY(text, read_string(*note, field_path(kinds_path, "note")));
-    period.assistance_kinds_note = text;
-  }
+  if (auto error = optional_string(*kinds, "note", kinds_path, period.assistance_kinds_note)) return *error;
   bool reading = period.assistance_kinds_provenance != Provenance::stated || !period.assistance_kinds_assumed.empty();
   if (reading && period.assistance_kinds_note.empty())
     return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note()};
@@ -484,10 +462,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
       period.basic_estimates.push_back(std::move(estimate));
     }
   }
-  if (const Json* preliminary = find_field(json, "preliminary")) {
-    SETTLE_TRY(text, read_string(*preliminary, field_path(path, "preliminary")));
-    period.preliminary = text;
-  }
+  if (auto error = optional_string(json, "preliminary", path, period.preliminary)) return *error;
   if (const Json* warning = find_field(json, "early_warning")) {
     SETTLE_TRY(parsed, parse_early_warning(*warning, field_path(path, "early_warning"), city, period));
     period.early_warning = std::move(parsed);
