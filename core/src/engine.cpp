@@ -128,8 +128,9 @@ std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t mont
 // Settles every visit under one category.
 class CategorySettler {
  public:
-  CategorySettler(const Case& settlement_case, std::string category)
-      : case_(settlement_case), category_(std::move(category)) {
+  // `explained` = with the Chinese sentence of every step; the 就高 comparison runs without them.
+  CategorySettler(const Case& settlement_case, std::string category, bool explained)
+      : case_(settlement_case), category_(std::move(category)), explained_(explained) {
     const Category* known = case_.city->category(category_);
     category_name_ = known != nullptr ? known->name : messages::general_category_name();
   }
@@ -175,7 +176,7 @@ class CategorySettler {
     for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
       step.source = {messages::contract(), messages::contract_not_covered()};
-      step.text = explain_not_covered(tier);
+      explain(step, [&] { return explain_not_covered(tier); });
       settlement_.steps.push_back(step);
     }
     warn("not_covered", messages::visit_not_covered(index + 1, visit.date.to_string()), index);
@@ -194,7 +195,7 @@ class CategorySettler {
       step.paid = *visit.basic_paid;
       step.provenance = Provenance::given;
       step.source = {messages::settlement_slip(), messages::basic_slip_clause()};
-      step.text = explain_given(Tier::basic, step.paid);
+      explain(step, [&] { return explain_given(Tier::basic, step.paid); });
     } else {
       if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
       settlement_.visits[index].estimated = true;
@@ -247,7 +248,7 @@ class CategorySettler {
     step.source = estimate->source;
     step.provenance = weakest(weakest(level.deductible.provenance, level.ratio.provenance),
                               weakest(estimate->repeat_deductible_share.provenance, estimate->cap.provenance));
-    step.text = explain_basic_estimate(step, *visit.hospital_level, repeat_admission);
+    explain(step, [&] { return explain_basic_estimate(step, *visit.hospital_level, repeat_admission); });
     return std::nullopt;
   }
 
@@ -262,8 +263,10 @@ class CategorySettler {
       step.paid = visit.critical_paid.value_or(Fen());
       step.provenance = visit.critical_paid ? Provenance::given : Provenance::stated;
       step.source = {messages::contract(), messages::contract_critical_kinds()};
-      step.text =
-          visit.critical_paid ? explain_given(Tier::critical, step.paid) : explain_kind_without_critical(visit.kind);
+      explain(step, [&] {
+        return visit.critical_paid ? explain_given(Tier::critical, step.paid)
+                                   : explain_kind_without_critical(visit.kind);
+      });
       amounts.critical = step.paid;
       settlement_.steps.push_back(step);
       return std::nullopt;
@@ -279,7 +282,7 @@ class CategorySettler {
       accumulator.paid += step.paid;
       step.provenance = Provenance::given;
       step.source = {messages::settlement_slip(), messages::critical_slip_clause()};
-      step.text = explain_given(Tier::critical, step.paid);
+      explain(step, [&] { return explain_given(Tier::critical, step.paid); });
     } else {
       const TierRule* rule = find_rule(*visit.period, Tier::critical, *pool, case_.scheme, category_);
       if (rule == nullptr)
@@ -353,7 +356,7 @@ class CategorySettler {
     if (re_rule == nullptr) {
       reassistance.base = re_base;
       reassistance.source = period.document;
-      reassistance.text = explain_no_assistance_rule(Tier::reassistance, category_name_);
+      explain(reassistance, [&] { return explain_no_assistance_rule(Tier::reassistance, category_name_); });
     } else if (auto error = pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind)) {
       return error;
     }
@@ -379,16 +382,16 @@ class CategorySettler {
     step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
     so_far.paid += step.paid;
     describe_rule(step, rule, figure.amount);
-    step.text = explain_tier(step, kind, category_name_);
+    explain(step, [&] { return explain_tier(step, kind, category_name_); });
     return std::nullopt;
   }
 
-  template <typename Explain>
-  void push_unpaid_assistance(size_t index, const Source& source, Explain explain) {
+  template <typename Sentence>
+  void push_unpaid_assistance(size_t index, const Source& source, Sentence sentence) {
     for (Tier tier : {Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
       step.source = source;
-      step.text = explain(tier);
+      explain(step, [&] { return sentence(tier); });
       settlement_.steps.push_back(step);
     }
   }
@@ -454,7 +457,8 @@ class CategorySettler {
 
   void note_assumed(const Parameter& parameter) {
     if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
-    warn("assumed_parameter", messages::assumed_parameter(parameter), std::nullopt, parameter.id);
+    if (assumed_noted_.insert(&parameter).second)
+      warn("assumed_parameter", messages::assumed_parameter(parameter), std::nullopt, parameter.id);
   }
 
   void warn_assumed_kinds(const Period& period) {
@@ -477,8 +481,14 @@ class CategorySettler {
     settlement_.warnings.push_back({code, std::move(message), visit});
   }
 
+  template <typename Sentence>
+  void explain(Step& step, Sentence sentence) {
+    if (explained_) step.text = sentence();
+  }
+
   const Case& case_;
   std::string category_;
+  bool explained_;
   std::string category_name_;
   Settlement settlement_;
   std::map<int, YearState> years_;
@@ -487,20 +497,29 @@ class CategorySettler {
     Accumulator reassistance;
   } recognition_;  // 因病致贫: one recognition's window instead of the calendar year
   std::set<std::string> warned_;
+  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
 };
 
 }  // namespace
 
-Result<Settlement> settle_case(const Case& settlement_case) {
+Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
   std::vector<std::string> categories = settlement_case.identities;
   if (categories.empty()) categories.push_back(kGeneral);
+  // With one category its settlement is the answer; with several, each is settled without the
+  // sentences, and the winner once more with them.
+  const bool single = categories.size() == 1;
   std::optional<Settlement> best;
   std::vector<CategoryBenefit> comparison;
   for (const std::string& category : categories) {
-    Result<Settlement> outcome = CategorySettler(settlement_case, category).run();
+    Result<Settlement> outcome = CategorySettler(settlement_case, category, single && explained).run();
     if (!outcome.ok()) return outcome.error();
     comparison.push_back({category, outcome.value().identity_name, outcome.value().benefit()});
     if (!best || outcome.value().benefit() > best->benefit()) best = std::move(outcome.value());
+  }
+  if (!single && explained) {
+    Result<Settlement> winner = CategorySettler(settlement_case, best->identity, true).run();
+    if (!winner.ok()) return winner.error();
+    best = std::move(winner.value());
   }
   best->comparison = comparison;
   if (comparison.size() > 1) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "explain.h"
+#include "json_writer.h"
 
 namespace settle::detail {
 namespace {
@@ -13,52 +14,64 @@ std::string dump(const Ordered& json) {
   return json.dump(-1, ' ', false, Ordered::error_handler_t::replace);
 }
 
-Ordered optional_fen(bool present, Fen amount) {
-  return present ? Ordered(amount.fen()) : Ordered(nullptr);
-}
-
-Ordered optional_percent(const std::optional<Ratio>& ratio) {
-  return ratio ? Ordered(format_percent(*ratio)) : Ordered(nullptr);
-}
-
-Ordered step_json(const Step& step) {
-  Ordered json;
-  json["tier"] = tier_id(step.tier);
-  json["pool"] = pool_id(step.pool);
-  json["tier_name"] = tier_name(step.tier, step.pool);
-  json["visit"] = step.visit;
-  json["base"] = step.base.fen();
-  json["year_base"] = step.year_base.fen();
-  json["deductible"] = optional_fen(step.deductible.has_value(), step.deductible.value_or(Fen()));
-  if (step.segments.size() == 1) {
-    json["ratio"] = optional_percent(step.segments.front().ratio);
-  } else if (!step.segments.empty()) {
-    Ordered segments = Ordered::array();
-    for (const Segment& segment : step.segments) {
-      segments.push_back({{"from", segment.from.fen()},
-                          {"to", optional_fen(segment.to.has_value(), segment.to.value_or(Fen()))},
-                          {"ratio", optional_percent(segment.ratio)}});
-    }
-    json["segments"] = segments;
+void optional_fen(JsonWriter& out, std::string_view name, bool present, Fen amount) {
+  if (present) {
+    out.field(name, amount.fen());
   } else {
-    json["ratio"] = nullptr;
+    out.null_field(name);
   }
-  json["cap"] = optional_fen(step.has_cap, step.cap);
-  json["cap_left"] = optional_fen(step.has_cap, step.cap_left);
-  json["paid_before"] = step.paid_before.fen();
-  json["paid"] = step.paid.fen();
-  json["text"] = step.text;
-  json["source"] = {{"document", step.source.document}, {"clause", step.source.clause}};
-  json["provenance"] = provenance_id(step.provenance);
-  return json;
 }
 
-void put_tiers(Ordered& json, const VisitAmounts& amounts, Fen total) {
-  json["basic"] = amounts.basic.fen();
-  json["critical"] = amounts.critical.fen();
-  json["assistance"] = amounts.assistance.fen();
-  json["reassistance"] = amounts.reassistance.fen();
-  json["out_of_pocket"] = (total - amounts.basic - amounts.critical - amounts.assistance - amounts.reassistance).fen();
+void optional_percent(JsonWriter& out, std::string_view name, const std::optional<Ratio>& ratio) {
+  if (ratio) {
+    out.field(name, format_percent(*ratio));
+  } else {
+    out.null_field(name);
+  }
+}
+
+void source_json(JsonWriter& out, const Source& source) {
+  out.key("source").begin_object().field("document", source.document).field("clause", source.clause).end_object();
+}
+
+void step_json(JsonWriter& out, const Step& step) {
+  out.begin_object();
+  out.field("tier", tier_id(step.tier))
+      .field("pool", pool_id(step.pool))
+      .field("tier_name", tier_name(step.tier, step.pool));
+  out.field("visit", static_cast<int64_t>(step.visit))
+      .field("base", step.base.fen())
+      .field("year_base", step.year_base.fen());
+  optional_fen(out, "deductible", step.deductible.has_value(), step.deductible.value_or(Fen()));
+  if (step.segments.size() == 1) {
+    optional_percent(out, "ratio", step.segments.front().ratio);
+  } else if (!step.segments.empty()) {
+    out.key("segments").begin_array();
+    for (const Segment& segment : step.segments) {
+      out.begin_object().field("from", segment.from.fen());
+      optional_fen(out, "to", segment.to.has_value(), segment.to.value_or(Fen()));
+      optional_percent(out, "ratio", segment.ratio);
+      out.end_object();
+    }
+    out.end_array();
+  } else {
+    out.null_field("ratio");
+  }
+  optional_fen(out, "cap", step.has_cap, step.cap);
+  optional_fen(out, "cap_left", step.has_cap, step.cap_left);
+  out.field("paid_before", step.paid_before.fen()).field("paid", step.paid.fen()).field("text", step.text);
+  source_json(out, step.source);
+  out.field("provenance", provenance_id(step.provenance));
+  out.end_object();
+}
+
+void put_tiers(JsonWriter& out, const VisitAmounts& amounts, Fen total) {
+  out.field("basic", amounts.basic.fen())
+      .field("critical", amounts.critical.fen())
+      .field("assistance", amounts.assistance.fen())
+      .field("reassistance", amounts.reassistance.fen())
+      .field("out_of_pocket",
+             (total - amounts.basic - amounts.critical - amounts.assistance - amounts.reassistance).fen());
 }
 
 Ordered parameter_json(const Parameter& parameter) {
@@ -105,66 +118,65 @@ Ordered rule_json(const TierRule& rule) {
 
 std::string settlement_to_json(const Settlement& settlement, const SettleOptions& options) {
   const Case& settled = *settlement.settled_case;
-  Ordered json;
-  json["city"] = settled.city->id;
-  json["city_name"] = settled.city->name;
-  json["scheme"] = scheme_id(settled.scheme);
-  json["identity"] = settlement.identity;
-  json["identity_name"] = settlement.identity_name;
+  JsonWriter out;
+  out.reserve(options.include_steps ? 1024 + 2048 * settlement.steps.size() : 1024 + 256 * settlement.visits.size());
+  out.begin_object();
+  out.field("city", settled.city->id).field("city_name", settled.city->name).field("scheme", scheme_id(settled.scheme));
+  out.field("identity", settlement.identity).field("identity_name", settlement.identity_name);
 
   VisitAmounts sum;
   Fen total;
   Fen in_policy;
-  Ordered visits = Ordered::array();
   for (size_t i = 0; i < settlement.visits.size(); ++i) {
-    const Visit& visit = settled.visits[i];
     const VisitAmounts& amounts = settlement.visits[i];
-    Ordered item;
-    item["date"] = visit.date.to_string();
-    item["kind"] = kind_id(visit.kind);
-    item["total"] = visit.total.fen();
-    item["in_policy"] = visit.in_policy.fen();
-    put_tiers(item, amounts, visit.total);
-    item["estimated"] = amounts.estimated;
-    visits.push_back(item);
-    total += visit.total;
-    in_policy += visit.in_policy;
+    total += settled.visits[i].total;
+    in_policy += settled.visits[i].in_policy;
     sum.basic += amounts.basic;
     sum.critical += amounts.critical;
     sum.assistance += amounts.assistance;
     sum.reassistance += amounts.reassistance;
   }
-  Ordered totals;
-  totals["total"] = total.fen();
-  totals["in_policy"] = in_policy.fen();
-  put_tiers(totals, sum, total);
-  json["totals"] = totals;
-  json["visits"] = visits;
+  out.key("totals").begin_object().field("total", total.fen()).field("in_policy", in_policy.fen());
+  put_tiers(out, sum, total);
+  out.end_object();
+
+  out.key("visits").begin_array();
+  for (size_t i = 0; i < settlement.visits.size(); ++i) {
+    const Visit& visit = settled.visits[i];
+    out.begin_object().field("date", visit.date.to_string()).field("kind", kind_id(visit.kind));
+    out.field("total", visit.total.fen()).field("in_policy", visit.in_policy.fen());
+    put_tiers(out, settlement.visits[i], visit.total);
+    out.field("estimated", settlement.visits[i].estimated).end_object();
+  }
+  out.end_array();
 
   if (options.include_steps) {
-    Ordered steps = Ordered::array();
-    for (const Step& step : settlement.steps) steps.push_back(step_json(step));
-    json["steps"] = steps;
+    out.key("steps").begin_array();
+    for (const Step& step : settlement.steps) step_json(out, step);
+    out.end_array();
   }
-  Ordered warnings = Ordered::array();
+  out.key("warnings").begin_array();
   for (const Warning& warning : settlement.warnings) {
-    Ordered item{{"code", warning.code}, {"message", warning.message}};
-    if (warning.visit) item["visit"] = *warning.visit;
-    warnings.push_back(item);
+    out.begin_object().field("code", warning.code).field("message", warning.message);
+    if (warning.visit) out.field("visit", static_cast<int64_t>(*warning.visit));
+    out.end_object();
   }
-  json["warnings"] = warnings;
-  Ordered comparison = Ordered::array();
+  out.end_array();
+  out.key("comparison").begin_array();
   for (const CategoryBenefit& item : settlement.comparison) {
-    comparison.push_back({{"identity", item.identity}, {"name", item.name}, {"benefit", item.benefit.fen()}});
+    out.begin_object().field("identity", item.identity).field("name", item.name).field("benefit", item.benefit.fen());
+    out.end_object();
   }
-  json["comparison"] = comparison;
-  return dump(json);
+  out.end_array();
+  out.end_object();
+  return out.take();
 }
 
 std::string error_to_json(const Error& error) {
-  Ordered json;
-  json["error"] = {{"path", error.path}, {"message", error.message}};
-  return dump(json);
+  JsonWriter out;
+  out.begin_object().key("error").begin_object().field("path", error.path).field("message", error.message);
+  out.end_object().end_object();
+  return out.take();
 }
 
 std::string cities_to_json(const Result<std::vector<City>>& cities, const std::string& version) {
