@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "json_fields.h"
 #include "messages.h"
 
 namespace settle::detail {
@@ -23,17 +24,22 @@ class DocumentBuilder {
   bool binary(Json::binary_t& value) { return put(Json::binary(value)); }
   bool start_object(std::size_t) { return open(Json::object()); }
   bool key(std::string& name) {
-    if (stack_.back()->contains(name)) return fail(messages::duplicate_key(name));
+    if (stack_.back()->contains(name)) {
+      error_path_ = field_path(paths_.back(), name);
+      return fail(messages::duplicate_key(name));
+    }
     key_ = std::move(name);
     return true;
   }
   bool end_object() {
     stack_.pop_back();
+    paths_.pop_back();
     return true;
   }
   bool start_array(std::size_t) { return open(Json::array()); }
   bool end_array() {
     stack_.pop_back();
+    paths_.pop_back();
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
@@ -43,6 +49,7 @@ class DocumentBuilder {
 
   Json& document() { return root_; }
   const std::string& message() const { return message_; }
+  const std::string& error_path() const { return error_path_; }
 
  private:
   bool fail(std::string message) {
@@ -67,15 +74,18 @@ class DocumentBuilder {
     if (stack_.empty()) {
       root_ = std::move(container);
       stack_.push_back(&root_);
+      paths_.emplace_back();
       return true;
     }
     Json& parent = *stack_.back();
     Json* child;
     if (parent.is_object()) {
       child = &(parent[key_] = std::move(container));
+      paths_.push_back(field_path(paths_.back(), key_));
     } else {
       parent.push_back(std::move(container));
       child = &parent.back();
+      paths_.push_back(index_path(paths_.back(), parent.size() - 1));
     }
     stack_.push_back(child);
     return true;
@@ -84,9 +94,52 @@ class DocumentBuilder {
   int max_depth_;
   Json root_;
   std::vector<Json*> stack_;
+  std::vector<std::string> paths_;  // the JSON path of each open container, for errors
   std::string key_;
   std::string message_;
+  std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
+
+// A JSON number in exponent form ("1E5", "1.5e-1") as plain decimal text ("100000", "0.15"), so
+// that it reads like any other amount; trailing zeros of the fraction are dropped. Exponents
+// beyond ±30 cannot give an allowed amount and are left as they are (and then refused).
+std::string without_exponent(const std::string& number) {
+  size_t e = number.find_first_of("eE");
+  if (e == std::string::npos) return number;
+  std::string mantissa = number.substr(0, e);
+  const std::string exponent_text = number.substr(e + 1);
+  int exponent = 0;
+  size_t i = exponent_text.empty() || exponent_text[0] == '+' || exponent_text[0] == '-' ? 1 : 0;
+  if (exponent_text.size() <= i || exponent_text.size() - i > 2) return number;
+  for (; i < exponent_text.size(); ++i) exponent = exponent * 10 + (exponent_text[i] - '0');
+  if (!exponent_text.empty() && exponent_text[0] == '-') exponent = -exponent;
+  std::string sign;
+  if (!mantissa.empty() && mantissa[0] == '-') {
+    sign = "-";
+    mantissa.erase(0, 1);
+  }
+  size_t dot = mantissa.find('.');
+  std::string digits = mantissa;
+  int point = static_cast<int>(dot == std::string::npos ? mantissa.size() : dot);
+  if (dot != std::string::npos) digits.erase(dot, 1);
+  point += exponent;
+  std::string plain;
+  if (point <= 0) {
+    plain = "0." + std::string(static_cast<size_t>(-point), '0') + digits;
+  } else if (static_cast<size_t>(point) >= digits.size()) {
+    plain = digits + std::string(static_cast<size_t>(point) - digits.size(), '0');
+  } else {
+    plain = digits.substr(0, static_cast<size_t>(point)) + "." + digits.substr(static_cast<size_t>(point));
+  }
+  if (plain.find('.') != std::string::npos) {
+    while (plain.back() == '0') plain.pop_back();
+    if (plain.back() == '.') plain.pop_back();
+  }
+  size_t first = plain.find_first_not_of('0');
+  if (first == std::string::npos) return sign + "0";
+  if (plain[first] == '.') --first;
+  return sign + plain.substr(first);
+}
 
 }  // namespace
 
@@ -96,7 +149,7 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (!complete) {
-    return Error{"", builder.message().empty() ? messages::not_json(0) : builder.message()};
+    return Error{builder.error_path(), builder.message().empty() ? messages::not_json(0) : builder.message()};
   }
   return std::move(builder.document());
 }
@@ -119,7 +172,7 @@ Result<Fen> read_money(const Json& value, const std::string& path) {
   }
   if (value.is_number_integer()) return Error{path, messages::amount_negative()};
   if (is_decimal_text(value)) {
-    amount = parse_yuan(decimal_text(value));
+    amount = parse_yuan(without_exponent(decimal_text(value)));
   } else if (value.is_string()) {
     amount = parse_yuan(value.get_ref<const std::string&>());
   } else {

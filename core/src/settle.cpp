@@ -8,8 +8,9 @@ namespace settle {
 
 std::string settle_json(const std::string& case_json, bool* ok, const SettleOptions& options) {
   Result<detail::Case> settlement_case = detail::read_case(case_json);
-  Result<detail::Settlement> settlement =
-      settlement_case.ok() ? detail::settle_case(settlement_case.value(), options.include_steps) : settlement_case.error();
+  Result<detail::Settlement> settlement = settlement_case.ok()
+                                              ? detail::settle_case(settlement_case.value(), options.include_steps)
+                                              : settlement_case.error();
   if (ok != nullptr) *ok = settlement.ok();
   return settlement.ok() ? detail::settlement_to_json(settlement.value(), options)
                          : detail::error_to_json(settlement.error());

@@ -131,7 +131,8 @@ TEST_CASE("case files settle as expected") {
   const auto files = case_files();
   REQUIRE(files.size() >= 6);
   for (const fs::path& file : files) {
-    DYNAMIC_SECTION(file.filename().string()) {
+    // Named by folder and file: two situations of the same name in two cities both run.
+    DYNAMIC_SECTION(file.parent_path().filename().string() + "/" + file.filename().string()) {
       check_case_file(file);
     }
   }

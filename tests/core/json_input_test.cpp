@@ -16,10 +16,10 @@ TEST_CASE("numbers with a fraction keep their source text, never a double") {
 
 TEST_CASE("money comes as a number or a decimal string; the error carries the path") {
   auto json = read_json(R"({"s": "88.80", "neg": -5, "negf": -0.5, "many": 1.005, "big": 100000001, "bool": true,
-                            "exp": 1e3})");
+                            "tiny": 1e-3, "huge": 2e8})");
   REQUIRE(json.ok());
   CHECK(read_money(json.value()["s"], "s").value().fen() == 8880);
-  for (const char* field : {"neg", "negf", "many", "big", "bool", "exp"}) {
+  for (const char* field : {"neg", "negf", "many", "big", "bool", "tiny", "huge"}) {
     INFO(field);
     auto money = read_money(json.value()[field], std::string("visits[0].") + field);
     REQUIRE_FALSE(money.ok());
@@ -27,9 +27,25 @@ TEST_CASE("money comes as a number or a decimal string; the error carries the pa
   }
 }
 
+TEST_CASE("a number in exponent form is an amount like any other") {
+  auto json = read_json(R"({"a": 1E5, "b": 1.0e-2, "c": 1.5e+3, "d": 12345.67e0, "e": 0.5e1, "f": 0e5})");
+  REQUIRE(json.ok());
+  const std::pair<const char*, int64_t> rows[] = {{"a", 10'000'000}, {"b", 1},   {"c", 150'000},
+                                                  {"d", 1'234'567},  {"e", 500}, {"f", 0}};
+  for (const auto& [field, fen] : rows) {
+    INFO(field);
+    CHECK(read_money(json.value()[field], field).value().fen() == fen);
+  }
+}
+
+TEST_CASE("a repeated key is an error at that field") {
+  auto json = read_json(R"({"visits": [{"total": 1}, {"total": 1, "total": 2}]})");
+  REQUIRE_FALSE(json.ok());
+  CHECK(json.error().path == "visits[1].total");
+}
+
 TEST_CASE("bad JSON, duplicate keys, deep nesting and oversize input are errors with path \"\"") {
-  for (const char* text :
-       {"", "{", "{\"a\":}", "[1,]", "{\"a\":1,\"a\":2}", "[[[[[[[[1]]]]]]]]", "nul", "{\"a\":1e400}", "\"\xff\""}) {
+  for (const char* text : {"", "{", "{\"a\":}", "[1,]", "[[[[[[[[1]]]]]]]]", "nul", "{\"a\":1e400}", "\"\xff\""}) {
     INFO(text);
     auto json = read_json(text);
     REQUIRE_FALSE(json.ok());
