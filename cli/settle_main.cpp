@@ -19,12 +19,24 @@ int usage() {
   return 64;
 }
 
+// Results are written in blocks: one write per line was a system call per case (each result is
+// longer than the stream's own buffer takes). Whatever is pending is written before the next read
+// could wait, so a program that sends one case and waits for its line still gets it.
 int settle_lines(std::istream& input, const settle::SettleOptions& options) {
   std::string line;
-  while (std::getline(input, line)) {
+  std::string pending;
+  const auto write_pending = [&] {
+    std::cout.write(pending.data(), static_cast<std::streamsize>(pending.size())).flush();
+    pending.clear();
+  };
+  while (true) {
+    if (!pending.empty() && (pending.size() >= (1 << 16) || input.rdbuf()->in_avail() <= 0)) write_pending();
+    if (!std::getline(input, line)) break;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::cout << settle::settle_json(line, nullptr, options) << '\n';
+    pending += settle::settle_json(line, nullptr, options);
+    pending += '\n';
   }
+  write_pending();
   return input.bad() ? 1 : 0;
 }
 

@@ -128,9 +128,10 @@ std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t mont
 // Settles every visit under one category.
 class CategorySettler {
  public:
-  // `explained` = with the Chinese sentence of every step; the 就高 comparison runs without them.
-  CategorySettler(const Case& settlement_case, std::string category, bool explained)
-      : case_(settlement_case), category_(std::move(category)), explained_(explained) {
+  // `explained` = with every step, its sources and its Chinese sentence; `warned` = with the
+  // warnings. The 就高 comparison runs need neither when the winner is settled again.
+  CategorySettler(const Case& settlement_case, std::string category, bool explained, bool warned)
+      : case_(settlement_case), category_(std::move(category)), explained_(explained), warnings_wanted_(warned) {
     const Category* known = case_.city->category(category_);
     category_name_ = known != nullptr ? known->name : messages::general_category_name();
   }
@@ -140,8 +141,10 @@ class CategorySettler {
     settlement_.identity = category_;
     settlement_.identity_name = category_name_;
     settlement_.visits.resize(case_.visits.size());
+    if (explained_) settlement_.steps.reserve(4 * case_.visits.size());
     if (!case_.overridden.empty())
-      warn("parameter_override", messages::parameters_overridden(case_.overridden), std::nullopt);
+      warn(
+          "parameter_override", [&] { return messages::parameters_overridden(case_.overridden); }, std::nullopt);
     std::vector<size_t> order(case_.visits.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -175,11 +178,12 @@ class CategorySettler {
     const Visit& visit = case_.visits[index];
     for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
-      step.source = {messages::contract(), messages::contract_not_covered()};
+      cite(step, [] { return Source{messages::contract(), messages::contract_not_covered()}; });
       explain(step, [&] { return explain_not_covered(tier); });
-      settlement_.steps.push_back(step);
+      keep(std::move(step));
     }
-    warn("not_covered", messages::visit_not_covered(index + 1, visit.date.to_string()), index);
+    warn(
+        "not_covered", [&] { return messages::visit_not_covered(index + 1, visit.date.to_string()); }, index);
   }
 
   std::optional<Error> settle_basic(size_t index, YearState& year) {
@@ -194,16 +198,17 @@ class CategorySettler {
     if (visit.basic_paid) {
       step.paid = *visit.basic_paid;
       step.provenance = Provenance::given;
-      step.source = {messages::settlement_slip(), messages::basic_slip_clause()};
+      cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
       explain(step, [&] { return explain_given(Tier::basic, step.paid); });
     } else {
       if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
       settlement_.visits[index].estimated = true;
-      warn("basic_estimated", messages::basic_estimated(index + 1), index);
+      warn(
+          "basic_estimated", [&] { return messages::basic_estimated(index + 1); }, index);
     }
     year.basic.paid += step.paid;
     settlement_.visits[index].basic = step.paid;
-    settlement_.steps.push_back(step);
+    keep(std::move(step));
     return std::nullopt;
   }
 
@@ -245,7 +250,7 @@ class CategorySettler {
       step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
       step.cap_left = step.cap - year_basic.paid - step.paid;
     }
-    step.source = estimate->source;
+    cite(step, [&] { return estimate->source; });
     step.provenance = weakest(weakest(level.deductible.provenance, level.ratio.provenance),
                               weakest(estimate->repeat_deductible_share.provenance, estimate->cap.provenance));
     explain(step, [&] { return explain_basic_estimate(step, *visit.hospital_level, repeat_admission); });
@@ -262,13 +267,13 @@ class CategorySettler {
     if (!pool) {
       step.paid = visit.critical_paid.value_or(Fen());
       step.provenance = visit.critical_paid ? Provenance::given : Provenance::stated;
-      step.source = {messages::contract(), messages::contract_critical_kinds()};
+      cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
       explain(step, [&] {
         return visit.critical_paid ? explain_given(Tier::critical, step.paid)
                                    : explain_kind_without_critical(visit.kind);
       });
       amounts.critical = step.paid;
-      settlement_.steps.push_back(step);
+      keep(std::move(step));
       return std::nullopt;
     }
     step.pool = *pool;
@@ -281,19 +286,21 @@ class CategorySettler {
       step.paid = *visit.critical_paid;
       accumulator.paid += step.paid;
       step.provenance = Provenance::given;
-      step.source = {messages::settlement_slip(), messages::critical_slip_clause()};
+      cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
       explain(step, [&] { return explain_given(Tier::critical, step.paid); });
     } else {
-      const TierRule* rule = find_rule(*visit.period, Tier::critical, *pool, case_.scheme, category_);
+      const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
       if (rule == nullptr)
         return Error{"visits[" + std::to_string(index) + "].critical_paid",
                      messages::critical_rule_missing(case_.city->name, scheme_name(case_.scheme), category_name_,
                                                      *pool == Pool::special_drug)};
       if (auto error = pay_tier(step, *rule, accumulator, own_base, visit.kind)) return error;
-      if (case_.scheme == Scheme::employee) warn("employee_supplement", messages::employee_supplement(), std::nullopt);
+      if (case_.scheme == Scheme::employee)
+        warn(
+            "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
     }
     amounts.critical = step.paid;
-    settlement_.steps.push_back(step);
+    keep(std::move(step));
     return std::nullopt;
   }
 
@@ -302,21 +309,26 @@ class CategorySettler {
     const Period& period = *visit.period;
     VisitAmounts& amounts = settlement_.visits[index];
     const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
-    const TierRule* rule = find_rule(period, Tier::assistance, Pool::assistance, case_.scheme, category_);
-    const TierRule* re_rule = find_rule(period, Tier::reassistance, Pool::assistance, case_.scheme, category_);
+    const TierRule* rule = rule_for(period, Tier::assistance, Pool::assistance);
+    const TierRule* re_rule = rule_for(period, Tier::reassistance, Pool::assistance);
     bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
                          period.assistance_kinds.end();
     if (!kind_assisted) {
-      warn("kind_not_assisted", messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name), index);
+      warn(
+          "kind_not_assisted",
+          [&] { return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name); }, index);
       push_unpaid_assistance(index, period.assistance_kinds_source,
                              [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
       return std::nullopt;
     }
     if (rule == nullptr) {
       if (category_ == kGeneral) {
-        warn("not_assistance_target", messages::general_not_assisted(), std::nullopt);
+        warn(
+            "not_assistance_target", [] { return messages::general_not_assisted(); }, std::nullopt);
       } else {
-        warn("no_assistance_rule", messages::no_assistance_rule(case_.city->name, category_name_), std::nullopt);
+        warn(
+            "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_); },
+            std::nullopt);
       }
       push_unpaid_assistance(index, period.document,
                              [&](Tier tier) { return explain_no_assistance_rule(tier, category_name_); });
@@ -331,13 +343,18 @@ class CategorySettler {
     Accumulator* reassistance_so_far = &year.reassistance;
     if (rule->look_back && has(*rule->look_back)) {
       if (!case_.applied) {
-        warn("applied_missing", messages::applied_missing(category_name_), std::nullopt);
+        warn(
+            "applied_missing", [&] { return messages::applied_missing(category_name_); }, std::nullopt);
       } else {
         auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
         note_assumed(*rule->look_back);
         if (visit.date < from || to < visit.date) {
-          warn("outside_recognition", messages::outside_recognition(index + 1, from.to_string(), to.to_string()),
-               index);
+          warn(
+              "outside_recognition",
+              [&, from = from, to = to] {
+                return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
+              },
+              index);
           push_unpaid_assistance(index, rule->source, explain_look_back_outside);
           return std::nullopt;
         }
@@ -349,19 +366,20 @@ class CategorySettler {
     Step assistance = blank_step(index, Tier::assistance);
     if (auto error = pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind)) return error;
     amounts.assistance = assistance.paid;
-    settlement_.steps.push_back(assistance);
+    const Fen assistance_paid = assistance.paid;
+    keep(std::move(assistance));
 
     Step reassistance = blank_step(index, Tier::reassistance);
-    const Fen re_base = own_base - assistance.paid;
+    const Fen re_base = own_base - assistance_paid;
     if (re_rule == nullptr) {
       reassistance.base = re_base;
-      reassistance.source = period.document;
+      cite(reassistance, [&] { return period.document; });
       explain(reassistance, [&] { return explain_no_assistance_rule(Tier::reassistance, category_name_); });
     } else if (auto error = pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind)) {
       return error;
     }
     amounts.reassistance = reassistance.paid;
-    settlement_.steps.push_back(reassistance);
+    keep(std::move(reassistance));
     return std::nullopt;
   }
 
@@ -390,9 +408,9 @@ class CategorySettler {
   void push_unpaid_assistance(size_t index, const Source& source, Sentence sentence) {
     for (Tier tier : {Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
-      step.source = source;
+      cite(step, [&] { return source; });
       explain(step, [&] { return sentence(tier); });
-      settlement_.steps.push_back(step);
+      keep(std::move(step));
     }
   }
 
@@ -409,7 +427,9 @@ class CategorySettler {
     auto income = rule->income_by_year.find(visit.date.year - 1);
     if (income == rule->income_by_year.end()) {
       year.early_warning_raised = true;
-      warn("early_warning_unavailable", messages::early_warning_no_income(visit.date.year - 1), std::nullopt);
+      warn(
+          "early_warning_unavailable", [&] { return messages::early_warning_no_income(visit.date.year - 1); },
+          std::nullopt);
       return;
     }
     ExactSum limit;
@@ -419,10 +439,14 @@ class CategorySettler {
     year.early_warning_raised = true;
     note_assumed(income->second);
     note_assumed(threshold->share);
-    warn("early_warning",
-         messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
-                                 threshold->share.ratio(), income->second.amount(), visit.date.year - 1, rule->source),
-         index);
+    warn(
+        "early_warning",
+        [&] {
+          return messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
+                                         threshold->share.ratio(), income->second.amount(), visit.date.year - 1,
+                                         rule->source);
+        },
+        index);
   }
 
   Error missing_parameter(const Parameter& parameter) {
@@ -438,6 +462,13 @@ class CategorySettler {
   }
 
   void describe_rule(Step& step, const TierRule& rule, Fen year_figure) {
+    note_assumed(rule.deductible);
+    for (const Band& band : rule.bands) {
+      note_assumed(band.to);
+      note_assumed(band.ratio);
+    }
+    note_assumed(rule.cap);
+    if (!explained_) return;
     step.deductible = rule.deductible.amount();
     step.segments = segments_of(rule);
     step.has_cap = rule.cap.state == Parameter::State::value;
@@ -447,48 +478,76 @@ class CategorySettler {
     }
     step.source = rule.source;
     step.provenance = rule_provenance(rule);
-    note_assumed(rule.deductible);
-    for (const Band& band : rule.bands) {
-      note_assumed(band.to);
-      note_assumed(band.ratio);
+  }
+
+  // The rule of a tier for this settler's scheme and category, looked up once per period: the
+  // search compares category names across the period's rules, every visit, every run.
+  const TierRule* rule_for(const Period& period, Tier tier, Pool pool) {
+    for (const FoundRule& found : rules_found_) {
+      if (found.period == &period && found.tier == tier && found.pool == pool) return found.rule;
     }
-    note_assumed(rule.cap);
+    const TierRule* rule = find_rule(period, tier, pool, case_.scheme, category_);
+    rules_found_.push_back({&period, tier, pool, rule});
+    return rule;
   }
 
   void note_assumed(const Parameter& parameter) {
+    if (!warnings_wanted_) return;
     if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
     if (assumed_noted_.insert(&parameter).second)
-      warn("assumed_parameter", messages::assumed_parameter(parameter), std::nullopt, parameter.id);
+      warn(
+          "assumed_parameter", [&] { return messages::assumed_parameter(parameter); }, std::nullopt, parameter.id);
   }
 
   void warn_assumed_kinds(const Period& period) {
-    warn("assumed_parameter", messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note),
-         std::nullopt, "assistance_kinds");
+    warn(
+        "assumed_parameter",
+        [&] { return messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note); },
+        std::nullopt, "assistance_kinds");
   }
 
   void warn_about_period(const Period& period) {
     if (!period.preliminary.empty())
-      warn("preliminary_rules", messages::preliminary(period.preliminary), std::nullopt, period.from.to_string());
+      warn(
+          "preliminary_rules", [&] { return messages::preliminary(period.preliminary); }, std::nullopt,
+          period.from.to_string());
     if (period.from_provenance == Provenance::assumed)
-      warn("assumed_parameter", messages::assumed_period_start(period.document.document, period.from.to_string()),
-           std::nullopt, "period.from");
+      warn(
+          "assumed_parameter",
+          [&] { return messages::assumed_period_start(period.document.document, period.from.to_string()); },
+          std::nullopt, "period.from");
   }
 
-  // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit.
-  void warn(const std::string& code, std::string message, std::optional<size_t> visit, const std::string& key = "") {
-    std::string identity = code + "|" + key + "|" + (visit ? std::to_string(*visit) : std::string());
-    if (!warned_.insert(identity).second) return;
-    settlement_.warnings.push_back({code, std::move(message), visit});
+  // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit. The
+  // message is built only for a warning that is kept (and none in the runs whose warnings nobody
+  // reads: building them was a tenth of a settlement, callgrind).
+  template <typename Message>
+  void warn(std::string_view code, Message message, std::optional<size_t> visit, std::string_view key = {}) {
+    if (!warnings_wanted_) return;
+    for (const WarningKey& seen : warned_) {
+      if (seen.code == code && seen.visit == visit && seen.key == key) return;
+    }
+    warned_.push_back({code, std::string(key), visit});
+    settlement_.warnings.push_back({std::string(code), message(), visit});
   }
 
   template <typename Sentence>
   void explain(Step& step, Sentence sentence) {
     if (explained_) step.text = sentence();
   }
+  template <typename Cite>
+  void cite(Step& step, Cite source) {
+    if (explained_) step.source = source();
+  }
+  // Only a run that shows its steps keeps them (see settle_case).
+  void keep(Step&& step) {
+    if (explained_) settlement_.steps.push_back(std::move(step));
+  }
 
   const Case& case_;
   std::string category_;
   bool explained_;
+  bool warnings_wanted_;
   std::string category_name_;
   Settlement settlement_;
   std::map<int, YearState> years_;
@@ -496,8 +555,20 @@ class CategorySettler {
     Accumulator assistance;
     Accumulator reassistance;
   } recognition_;  // 因病致贫: one recognition's window instead of the calendar year
-  std::set<std::string> warned_;
-  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
+  struct WarningKey {
+    std::string_view code;  // a literal
+    std::string key;
+    std::optional<size_t> visit;
+  };
+  std::vector<WarningKey> warned_;
+  std::set<const Parameter*> assumed_noted_;
+  struct FoundRule {
+    const Period* period;
+    Tier tier;
+    Pool pool;
+    const TierRule* rule;
+  };
+  std::vector<FoundRule> rules_found_;  // each assumed parameter's warning is built once
 };
 
 }  // namespace
@@ -506,18 +577,20 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
   std::vector<std::string> categories = settlement_case.identities;
   if (categories.empty()) categories.push_back(kGeneral);
   // With one category its settlement is the answer; with several, each is settled without the
-  // sentences, and the winner once more with them.
+  // steps, and the winner once more with them (and its warnings only: the others' are never read).
   const bool single = categories.size() == 1;
+  const bool settle_winner_again = !single && explained;
   std::optional<Settlement> best;
   std::vector<CategoryBenefit> comparison;
   for (const std::string& category : categories) {
-    Result<Settlement> outcome = CategorySettler(settlement_case, category, single && explained).run();
+    Result<Settlement> outcome =
+        CategorySettler(settlement_case, category, single && explained, !settle_winner_again).run();
     if (!outcome.ok()) return outcome.error();
     comparison.push_back({category, outcome.value().identity_name, outcome.value().benefit()});
     if (!best || outcome.value().benefit() > best->benefit()) best = std::move(outcome.value());
   }
-  if (!single && explained) {
-    Result<Settlement> winner = CategorySettler(settlement_case, best->identity, true).run();
+  if (settle_winner_again) {
+    Result<Settlement> winner = CategorySettler(settlement_case, best->identity, true, true).run();
     if (!winner.ok()) return winner.error();
     best = std::move(winner.value());
   }

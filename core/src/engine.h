@@ -69,7 +69,7 @@ struct Settlement {
 
 // Settles the case under each of its categories and keeps the one that gives the most
 // (ties: the first listed).
-// `explained`: with the sentence of every step (batch runs without steps leave them out).
+// `explained`: with every step and its sentence; without (batch runs leave the steps out), `steps` is empty.
 Result<Settlement> settle_case(const Case& settlement_case, bool explained = true);
 
 }  // namespace settle::detail

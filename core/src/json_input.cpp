@@ -100,6 +100,157 @@ class DocumentBuilder {
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
 
+// Reads the JSON text that cases are made of and feeds a DocumentBuilder the same events, in the
+// same order, as nlohmann's parser would; a batch run spent a fifth of its time in nlohmann's
+// lexer (callgrind). It takes only what it reads exactly as nlohmann does: strings without
+// escapes (UTF-8 checked against the same ranges), integers of up to 18 digits, decimals without
+// an exponent. Anything else, and every error, makes it give up (false), and the text is read
+// again by nlohmann, so what is accepted and every error message and position stay nlohmann's.
+class FastReader {
+ public:
+  FastReader(std::string_view text, DocumentBuilder& builder)
+      : at_(text.data()), end_(text.data() + text.size()), builder_(builder) {}
+
+  bool read() {
+    if (!value()) return false;
+    skip_whitespace();
+    return at_ == end_;
+  }
+
+ private:
+  void skip_whitespace() {
+    while (at_ < end_ && (*at_ == ' ' || *at_ == '\t' || *at_ == '\n' || *at_ == '\r')) ++at_;
+  }
+  bool next_is(char c) {
+    skip_whitespace();
+    if (at_ == end_ || *at_ != c) return false;
+    ++at_;
+    return true;
+  }
+  bool value() {
+    skip_whitespace();
+    if (at_ == end_) return false;
+    switch (*at_) {
+      case '{': return object();
+      case '[': return array();
+      case '"': {
+        std::string text;
+        return string(text) && builder_.string(text);
+      }
+      case 't': return literal("true") && builder_.boolean(true);
+      case 'f': return literal("false") && builder_.boolean(false);
+      case 'n': return literal("null") && builder_.null();
+      default: return number();
+    }
+  }
+  bool object() {
+    ++at_;
+    if (!builder_.start_object(static_cast<std::size_t>(-1))) return false;
+    if (next_is('}')) return builder_.end_object();
+    do {
+      skip_whitespace();
+      std::string name;
+      if (!string(name) || !builder_.key(name) || !next_is(':') || !value()) return false;
+    } while (next_is(','));
+    return next_is('}') && builder_.end_object();
+  }
+  bool array() {
+    ++at_;
+    if (!builder_.start_array(static_cast<std::size_t>(-1))) return false;
+    if (next_is(']')) return builder_.end_array();
+    do {
+      if (!value()) return false;
+    } while (next_is(','));
+    return next_is(']') && builder_.end_array();
+  }
+  bool literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - at_) < word.size() || std::string_view(at_, word.size()) != word) return false;
+    at_ += word.size();
+    return true;
+  }
+  // The bytes `count` after the lead byte, each in its [low, high] (nlohmann's lexer, scan_string).
+  bool continued(std::initializer_list<std::pair<unsigned char, unsigned char>> ranges) {
+    if (static_cast<size_t>(end_ - at_) <= ranges.size()) return false;
+    const char* next = at_ + 1;
+    for (const auto& [low, high] : ranges) {
+      const auto byte = static_cast<unsigned char>(*next++);
+      if (byte < low || byte > high) return false;
+    }
+    at_ = next;
+    return true;
+  }
+  bool string(std::string& text) {
+    if (at_ == end_ || *at_ != '"') return false;
+    const char* start = ++at_;
+    while (at_ < end_) {
+      const auto c = static_cast<unsigned char>(*at_);
+      if (c == '"') {
+        text.assign(start, at_);
+        ++at_;
+        return true;
+      }
+      if (c == '\\' || c < 0x20) return false;
+      bool ok = true;
+      if (c < 0x80) {
+        ++at_;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        ok = continued({{0x80, 0xBF}});
+      } else if (c == 0xE0) {
+        ok = continued({{0xA0, 0xBF}, {0x80, 0xBF}});
+      } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+        ok = continued({{0x80, 0xBF}, {0x80, 0xBF}});
+      } else if (c == 0xED) {
+        ok = continued({{0x80, 0x9F}, {0x80, 0xBF}});
+      } else if (c == 0xF0) {
+        ok = continued({{0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
+      } else if (c >= 0xF1 && c <= 0xF3) {
+        ok = continued({{0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
+      } else if (c == 0xF4) {
+        ok = continued({{0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}});
+      } else {
+        ok = false;
+      }
+      if (!ok) return false;
+    }
+    return false;
+  }
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+  bool number() {
+    const char* start = at_;
+    const bool negative = *at_ == '-';
+    if (negative) ++at_;
+    if (at_ == end_ || !digit(*at_)) return false;
+    if (*at_ == '0') {
+      ++at_;
+    } else {
+      while (at_ < end_ && digit(*at_)) ++at_;
+    }
+    const char* integer_end = at_;
+    if (at_ < end_ && *at_ == '.') {
+      ++at_;
+      if (at_ == end_ || !digit(*at_)) return false;
+      while (at_ < end_ && digit(*at_)) ++at_;
+    }
+    if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) return false;
+    if (at_ != integer_end) {
+      // A decimal: kept as its text. 300 digits or fewer can never overflow a double, which
+      // nlohmann would refuse.
+      if (at_ - start > 300) return false;
+      return builder_.number_float(0.0, std::string(start, at_));
+    }
+    const char* digits = start + (negative ? 1 : 0);
+    if (at_ - digits > 18) return false;
+    uint64_t magnitude = 0;
+    for (const char* d = digits; d < at_; ++d) magnitude = magnitude * 10 + static_cast<uint64_t>(*d - '0');
+    if (negative) return builder_.number_integer(-static_cast<Json::number_integer_t>(magnitude));
+    return builder_.number_unsigned(magnitude);
+  }
+
+  const char* at_;
+  const char* const end_;
+  DocumentBuilder& builder_;
+};
+
 // A JSON number in exponent form ("1E5", "1.5e-1") as plain decimal text ("100000", "0.15"), so
 // that it reads like any other amount; trailing zeros of the fraction are dropped. Exponents
 // beyond ±30 cannot give an allowed amount and are left as they are (and then refused).
@@ -145,6 +296,10 @@ std::string without_exponent(const std::string& number) {
 
 Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   if (text.size() > limits.max_bytes) return Error{"", messages::too_large(limits.max_bytes)};
+  {
+    DocumentBuilder builder(limits.max_depth);
+    if (FastReader(text, builder).read()) return std::move(builder.document());
+  }
   DocumentBuilder builder(limits.max_depth);
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
@@ -164,20 +319,15 @@ std::string decimal_text(const Json& value) {
 }
 
 Result<Fen> read_money(const Json& value, const std::string& path) {
-  Result<Fen> amount = Error{path, ""};
   if (value.is_number_unsigned()) {
     auto yuan = value.get<Json::number_unsigned_t>();
     if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100)) return Error{path, messages::amount_too_large()};
     return Fen::yuan(static_cast<int64_t>(yuan));
   }
   if (value.is_number_integer()) return Error{path, messages::amount_negative()};
-  if (is_decimal_text(value)) {
-    amount = parse_yuan(without_exponent(decimal_text(value)));
-  } else if (value.is_string()) {
-    amount = parse_yuan(value.get_ref<const std::string&>());
-  } else {
-    return Error{path, messages::amount_wrong_type()};
-  }
+  if (!is_decimal_text(value) && !value.is_string()) return Error{path, messages::amount_wrong_type()};
+  Result<Fen> amount = is_decimal_text(value) ? parse_yuan(without_exponent(decimal_text(value)))
+                                              : parse_yuan(value.get_ref<const std::string&>());
   if (!amount.ok()) return Error{path, amount.error().message};
   return amount;
 }

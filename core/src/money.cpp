@@ -52,20 +52,30 @@ Result<Fen> parse_yuan(std::string_view text) {
 }
 
 std::string format_yuan(Fen amount) {
+  // Written backwards into a buffer: every amount in every sentence comes through here.
   int64_t fen = amount.fen();
   bool negative = fen < 0;
   uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fen) : static_cast<uint64_t>(fen);
-  std::string digits = std::to_string(magnitude / 100);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
+  char buffer[40];
+  char* const end = buffer + sizeof buffer;
+  char* at = end;
   uint64_t cents = magnitude % 100;
-  grouped += '.';
-  grouped += static_cast<char>('0' + cents / 10);
-  grouped += static_cast<char>('0' + cents % 10);
-  return negative ? "-" + grouped : grouped;
+  *--at = static_cast<char>('0' + cents % 10);
+  *--at = static_cast<char>('0' + cents / 10);
+  *--at = '.';
+  uint64_t yuan = magnitude / 100;
+  int in_group = 0;
+  do {
+    if (in_group == 3) {
+      *--at = ',';
+      in_group = 0;
+    }
+    *--at = static_cast<char>('0' + yuan % 10);
+    yuan /= 10;
+    ++in_group;
+  } while (yuan != 0);
+  if (negative) *--at = '-';
+  return std::string(at, end);
 }
 
 std::string plain_yuan(Fen amount) {

@@ -1,0 +1,59 @@
+// node bench/wasm-bench.mjs [--seconds S] CASE.json...
+// Times the WebAssembly module's settle(caseJson) in Node, the same call the page makes (through
+// Embind, string in and string out), one call per sample, and prints one tab-separated line per
+// case, like build/bench/settle_bench:
+//   name  visits  samples  median_us  p99_us  output_bytes
+// The module comes from build/site/ (SETTLE_SITE overrides), loaded as the page loads it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE = process.env.SETTLE_SITE || path.join(ROOT, 'build/site');
+
+let seconds = 1;
+const files = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; ++i) {
+  if (args[i] === '--seconds') seconds = Number(args[++i]);
+  else files.push(args[i]);
+}
+if (files.length === 0) {
+  console.error('usage: node bench/wasm-bench.mjs [--seconds S] CASE.json...');
+  process.exit(64);
+}
+
+const { default: createSettleModule } = await import(pathToFileURL(path.join(SITE, 'settle.js')).href);
+const module = await createSettleModule({ wasmBinary: fs.readFileSync(path.join(SITE, 'settle.wasm')) });
+
+function percentile(sorted, fraction) {
+  return sorted[Math.round(fraction * (sorted.length - 1))];
+}
+
+let sink = 0;
+for (const file of files) {
+  const text = fs.readFileSync(file, 'utf8');
+  const first = module.settle(text);
+  if (first.startsWith('{"error"')) {
+    console.error(`${file}: not a settlement: ${first}`);
+    process.exit(1);
+  }
+  // Warm up (the JIT tiers up the glue), then sample for `seconds`, at least 1000 calls.
+  for (let i = 0; i < 200; ++i) sink += module.settle(text).length;
+  const samples = [];
+  const deadline = performance.now() + seconds * 1000;
+  while (samples.length < 1000 || performance.now() < deadline) {
+    const start = performance.now();
+    const output = module.settle(text);
+    samples.push((performance.now() - start) * 1000);
+    sink += output.length;
+  }
+  samples.sort((a, b) => a - b);
+  const name = path.basename(file, '.json');
+  const visits = (text.match(/"date"/g) || []).length;
+  const bytes = Buffer.byteLength(first, 'utf8');
+  console.log([name, visits, samples.length, percentile(samples, 0.5).toFixed(1), percentile(samples, 0.99).toFixed(1), bytes]
+    .join('\t'));
+}
+if (sink === 0) process.exit(1);
