@@ -58,10 +58,12 @@ export class CaseForm {
 
   defaultDate() { return defaultDateFor(this.city); }
 
-  applyCity() {
+  // Rebuilds the choices for the chosen city; keeps the scheme and categories chosen so far
+  // unless `keep` names others (a case being restored).
+  applyCity(keep = {}) {
     const city = this.city;
-    const scheme = this.form.querySelector('input[name="scheme"]:checked')?.value || 'resident';
-    const chosen = new Set(this.selectedIdentities());
+    const scheme = keep.scheme || this.form.querySelector('input[name="scheme"]:checked')?.value || 'resident';
+    const chosen = new Set(keep.identities || this.selectedIdentities());
 
     const schemeBox = this.form.querySelector('#scheme');
     schemeBox.replaceChildren(...city.schemes.map((s) => this.choice('radio', 'scheme', s, s.id === scheme)));
@@ -161,6 +163,43 @@ export class CaseForm {
       visit.querySelector('[data-action="remove"]').setAttribute('aria-label', `删除第 ${i + 1} 次就诊`);
       visit.querySelector('[data-action="duplicate"]').setAttribute('aria-label', `复制这次就诊（第 ${i + 1} 次）`);
     });
+  }
+
+  // Puts a case (from a link or a file) into the form. Returns the problems found, in Chinese:
+  // a city not on file stops it; a scheme, category or parameter the city lacks is left out.
+  fill(kase) {
+    const city = this.cities.find((c) => c.id === kase.city);
+    if (!city) return [`没有收录城市“${kase.city}”；已收录：${this.cities.map((c) => c.name).join('、')}。`];
+    const problems = [];
+    const scheme = kase.scheme || 'resident';
+    if (!city.schemes.some((s) => s.id === scheme)) problems.push(`参保类型“${scheme}”不可选，已改用${city.schemes[0].name}。`);
+    const identities = (kase.identities || []).filter((id) => {
+      const known = city.categories.some((c) => c.id === id);
+      if (!known) problems.push(`${city.name}没有“${id}”这一身份类别，已略去。`);
+      return known;
+    });
+    this.citySelect.value = city.id;
+    this.visitList.replaceChildren();
+    for (const given of kase.visits) {
+      const visit = this.template.content.firstElementChild.cloneNode(true);
+      this.fillKinds(visit);
+      const set = (field, value) => { if (value !== undefined && value !== null) this.input(visit, field).value = String(value); };
+      set('date', given.date);
+      this.input(visit, 'date').dataset.touched = 'yes';
+      if (given.kind && city.kinds.some((k) => k.id === given.kind)) set('kind', given.kind);
+      else if (given.kind) problems.push(`就诊类别“${given.kind}”不可选，已改用住院。`);
+      if ([1, 2, 3].includes(Number(given.hospital_level))) set('hospital_level', Number(given.hospital_level));
+      for (const field of MONEY_FIELDS) set(field, given[field]);
+      this.input(visit, 'designated').checked = given.designated !== false;
+      this.input(visit, 'emergency').checked = given.emergency === true;
+      this.visitList.append(visit);
+    }
+    this.renumber();
+    this.applyCity({ scheme, identities });
+    this.applied.value = typeof kase.applied === 'string' ? kase.applied : '';
+    problems.push(...this.parameters.fill(kase.parameters || {}));
+    this.changed();
+    return problems;
   }
 
   // The case as the core takes it, or null while no amount has been typed at all.

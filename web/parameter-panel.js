@@ -85,6 +85,20 @@ export class ParameterPanel {
       el('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
   }
 
+  // Sets typed values (a case being restored) on the period shown; returns ids it has no row for.
+  fill(values) {
+    this.typed.clear();
+    for (const input of this.panel.querySelectorAll('input[data-param]')) input.value = '';
+    const problems = [];
+    for (const [id, value] of Object.entries(values)) {
+      const input = [...this.panel.querySelectorAll('input[data-param]')].find((i) => i.dataset.param === id);
+      if (!input) { problems.push(`参数“${id}”不属于这个城市和时期，已略去。`); continue; }
+      input.value = String(value);
+      this.typed.set(id, input.value);
+    }
+    return problems;
+  }
+
   read() {
     const values = {};
     for (const input of this.panel.querySelectorAll('input[data-param]')) {

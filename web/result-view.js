@@ -40,20 +40,69 @@ export class ResultView {
     this.brief('还不能计算：请看标红的提示 ↑', true);
   }
 
-  show(settlement, city) {
+  show(settlement, city, kase) {
     const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
     this.say(`已按当前填写计算：个人自付 ${yuanText(settlement.totals.out_of_pocket)}。`);
     this.brief(`个人自付 ${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
     this.body.classList.remove('is-stale');
     this.body.replaceChildren(
       el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
+      printHeader(settlement, city, kase, this.version),
       identityBlock(settlement),
       warningsBlock(settlement.warnings || []),
       summaryBlock(settlement.totals),
+      // Filled by CompareView once the result is on screen.
+      el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
       visitsBlock(settlement.visits, kinds),
+      sourcesBlock(settlement),
       stepsBlock(settlement, kinds));
     this.body.hidden = false;
   }
+}
+
+// What fits one A4 page; app.css hides the rows beyond these in print (keep the two in step).
+const PRINT_WARNINGS = 3;
+const PRINT_VISITS = 8;
+
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+// The periods (document and date of effect) the visits' dates fall in: "the date of the rules".
+export function periodsUsed(city, visits) {
+  const periods = city.periods || [];
+  return periods.filter((p) => visits.some((v) => v.date >= p.from && (!p.to || v.date <= p.to)));
+}
+
+export function periodText(p) {
+  const named = !p.title || p.title === p.document ? p.document : p.title.startsWith(p.document) ? p.title : `${p.document}《${p.title}》`;
+  return `${named}，${p.from} 起施行${p.to ? `，至 ${p.to}` : ''}`;
+}
+
+// Only on paper (app.css @media print): what was asked, under which rules, on which day.
+function printHeader(s, city, kase, version) {
+  const scheme = city.schemes.find((x) => x.id === s.scheme)?.name || s.scheme;
+  const names = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
+  const chosen = (kase?.identities || []).map((id) => names[id] || id).join('、') || '无（普通参保人员）';
+  return el('section', { class: 'print-only print-header', 'aria-hidden': 'true' },
+    el('p', {}, `${s.city_name || city.name}　${scheme}　所选身份：${chosen}`),
+    el('ul', { class: 'print-periods' }, periodsUsed(city, s.visits).map((p) => el('li', {}, `所用规定：${periodText(p)}`))),
+    el('p', { class: 'print-date' }, `试算日期 ${today()}${version ? `　计算器版本 ${version}` : ''}　本试算单不是官方结算单，以医保经办机构结算为准。`));
+}
+
+// Every document and clause the steps used, per tier, with how the numbers were read.
+function sourcesBlock(settlement) {
+  const byTier = new Map();
+  for (const step of settlement.steps || []) {
+    const key = step.tier_name || step.tier;
+    if (!byTier.has(key)) byTier.set(key, { sources: new Set(), provenance: new Set() });
+    const entry = byTier.get(key);
+    if (step.source) entry.sources.add([step.source.document, step.source.clause].filter(Boolean).join(' '));
+    entry.provenance.add(PROVENANCE[step.provenance]?.label || step.provenance);
+  }
+  return el('section', { class: 'sources print-only', 'aria-labelledby': 'sources-title' },
+    el('h3', { id: 'sources-title' }, '计算依据'),
+    el('table', {}, el('thead', {}, el('tr', {}, ['', '文件和条款', '参数'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, [...byTier].map(([tier, e]) => el('tr', {},
+        el('th', { scope: 'row' }, tier), el('td', {}, [...e.sources].join('；')), el('td', {}, [...e.provenance].join('、')))))));
 }
 
 function identityBlock(s) {
@@ -72,7 +121,8 @@ function warningsBlock(warnings) {
   return el('section', { class: 'warnings', 'aria-labelledby': 'warnings-title' },
     el('h3', { id: 'warnings-title' }, `请注意（${warnings.length} 条）`),
     el('ul', {}, warnings.map((w) => el('li', { 'data-code': w.code },
-      Number.isInteger(w.visit) ? `第 ${w.visit + 1} 次就诊：` : '', w.message))));
+      Number.isInteger(w.visit) ? `第 ${w.visit + 1} 次就诊：` : '', w.message))),
+    warnings.length > PRINT_WARNINGS ? el('p', { class: 'print-only' }, `另有 ${warnings.length - PRINT_WARNINGS} 条提示未打印，请在页面上查看。`) : null);
 }
 
 function summaryBlock(totals) {
@@ -106,7 +156,8 @@ function visitsBlock(visits, kinds) {
     el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
       el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows))));
+        el('tbody', {}, rows))),
+    visits.length > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${visits.length - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
 }
 
 function ratioText(step) {
@@ -117,7 +168,7 @@ function ratioText(step) {
   return step.ratio || '—';
 }
 
-function stepCard(step) {
+export function stepCard(step) {
   const prov = PROVENANCE[step.provenance] || { label: step.provenance, note: '' };
   const facts = [
     ['计算基数', yuanText(step.base) + (step.year_base !== undefined && step.year_base !== step.base ? `（本年累计 ${yuanText(step.year_base)}）` : '')],

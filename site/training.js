@@ -1,0 +1,194 @@
+// Training: the trainee works out each tier for a scenario, checks against the expected answer
+// (computed by build/settle and kept in training-scenarios.json, which a test keeps in step with
+// the core), then sees the core's own step-by-step settlement. Progress lives in this page only.
+import { loadSettle } from './settle-api.js';
+import { stepCard } from './result-view.js';
+import { el, yuan, normalizeMoney, TIERS, PROVENANCE } from './format.js';
+import { fragmentFor } from './share.js';
+
+const TOLERANCE_FEN = 100;   // 1 元: hand arithmetic that rounds a band differently still passes
+const TIER_NAME = Object.fromEntries(TIERS.map((t) => [t.key, t.name]));
+
+// Typed yuan -> fen, exactly (no floating point), or null.
+function fenOf(text) {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(normalizeMoney(text));
+  return m ? Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0')) : null;
+}
+
+const $ = (selector) => document.querySelector(selector);
+
+class Training {
+  constructor(api, catalog, scenarios) {
+    this.api = api;
+    this.cities = Object.fromEntries(catalog.cities.map((c) => [c.id, c]));
+    this.scenarios = scenarios;
+    this.progress = new Map();  // id -> { correct: number, asked: number, revealed: boolean }
+    this.current = null;
+    const filter = $('#city-filter');
+    const present = [...new Set(scenarios.map((s) => s.case.city))];
+    filter.append(...present.map((id) => el('option', { value: id }, this.cities[id]?.name || id)));
+    filter.addEventListener('change', () => { this.list(); this.open(this.visible()[0]); });
+    $('#answer-form').addEventListener('submit', (event) => { event.preventDefault(); this.check(); });
+    $('#show-solution').addEventListener('click', () => this.reveal(null));
+    $('#next-scenario').addEventListener('click', () => this.next());
+    // The list is open beside the question on a wide screen; on a phone it is one tap away.
+    $('#scenario-nav').open = matchMedia('(min-width: 40rem)').matches;
+    this.list();
+    this.open(this.visible()[0]);
+  }
+
+  visible() {
+    const city = $('#city-filter').value;
+    return this.scenarios.filter((s) => !city || s.case.city === city);
+  }
+
+  list() {
+    $('#scenario-list').replaceChildren(...this.visible().map((s, i) => {
+      const done = this.progress.get(s.id);
+      const state = !done ? '' : done.correct === done.asked ? '（全对）' : done.revealed && done.asked === 0 ? '（看了解法）' : `（对 ${done.correct}/${done.asked}）`;
+      const button = el('button', { type: 'button', class: 'scenario-link', 'data-id': s.id,
+        'aria-current': this.current?.id === s.id ? 'true' : null }, `${i + 1}. ${s.title}`, el('span', { class: 'state' }, state));
+      button.addEventListener('click', () => this.open(s, true));
+      return el('li', { class: done ? (done.correct === done.asked && done.asked > 0 ? 'is-right' : 'is-done') : '' }, button);
+    }));
+    this.showProgress();
+  }
+
+  showProgress() {
+    const answered = [...this.progress.values()].filter((p) => p.asked > 0);
+    const right = answered.filter((p) => p.correct === p.asked).length;
+    $('#progress').textContent = `共 ${this.scenarios.length} 题；本次已答 ${answered.length} 题，全对 ${right} 题。`;
+    const at = this.visible().findIndex((s) => s.id === this.current?.id);
+    $('#scenario-nav > summary').textContent = `题目列表（${this.visible().length} 题${at >= 0 ? `，当前第 ${at + 1} 题` : ''}）`;
+  }
+
+  open(scenario, focus = false) {
+    if (!scenario) return;
+    this.current = scenario;
+    const city = this.cities[scenario.case.city];
+    $('#scenario').hidden = false;
+    $('#scenario-title').textContent = scenario.title;
+    $('#scenario-question').textContent = scenario.question;
+    $('#scenario-hint').textContent = '';
+    $('#scenario-facts').replaceChildren(facts(scenario.case, city));
+    $('#answer-fields').replaceChildren(...scenario.ask.map((tier) => {
+      const id = `answer-${tier}`;
+      return el('div', { class: 'field', 'data-tier': tier },
+        el('label', { for: id }, `${TIER_NAME[tier]}${tier === 'out_of_pocket' ? '' : '支付'}`),
+        el('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', placeholder: '元' }));
+    }));
+    if (scenario.hint) {
+      const hintButton = el('button', { type: 'button', class: 'button secondary small' }, '提示');
+      hintButton.addEventListener('click', () => { $('#scenario-hint').textContent = `提示：${scenario.hint}`; });
+      $('#scenario-hint').append(hintButton);
+    }
+    $('#answer-error').hidden = true;
+    $('#solution').hidden = true;
+    $('#check-answer').disabled = false;
+    this.list();
+    if (focus) $('#scenario-title').scrollIntoView({ block: 'start' });
+  }
+
+  check() {
+    const scenario = this.current;
+    const answers = {};
+    const missing = [];
+    for (const tier of scenario.ask) {
+      const input = $(`#answer-${tier}`);
+      const fen = fenOf(input.value);
+      input.removeAttribute('aria-invalid');
+      if (fen === null) { missing.push(TIER_NAME[tier]); input.setAttribute('aria-invalid', 'true'); } else answers[tier] = fen;
+    }
+    if (missing.length) {
+      $('#answer-error').textContent = `请填写金额（数字，最多两位小数）：${missing.join('、')}。`;
+      $('#answer-error').hidden = false;
+      return;
+    }
+    $('#answer-error').hidden = true;
+    this.reveal(answers);
+  }
+
+  // answers null: the trainee gave up and only wants the solution.
+  reveal(answers) {
+    const scenario = this.current;
+    const rows = scenario.ask.map((tier) => {
+      const expected = scenario.expected[tier];
+      const given = answers ? answers[tier] : null;
+      const right = given !== null && Math.abs(given - expected) <= TOLERANCE_FEN;
+      const verdict = given === null ? '—' : right ? (given === expected ? '✓ 正确' : `✓ 正确（相差 ${yuan(Math.abs(given - expected))} 元）`) : `✗ 相差 ${yuan(Math.abs(given - expected))} 元`;
+      return { tier, expected, given, right, verdict };
+    });
+    if (answers) {
+      this.progress.set(scenario.id, { correct: rows.filter((r) => r.right).length, asked: rows.length, revealed: true });
+      $('#check-answer').disabled = true;
+    } else if (!this.progress.has(scenario.id)) {
+      this.progress.set(scenario.id, { correct: 0, asked: 0, revealed: true });
+    }
+    $('#marks').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '核对结果，可左右滚动' }, el('table', { class: 'marks-table' },
+      el('thead', {}, el('tr', {}, ['', '您的答案', '标准答案', '结果'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows.map((r) => el('tr', { 'data-tier': r.tier, class: r.given === null ? '' : r.right ? 'is-right' : 'is-wrong' },
+        el('th', { scope: 'row' }, TIER_NAME[r.tier]),
+        el('td', { class: 'num' }, r.given === null ? '—' : yuan(r.given)),
+        el('td', { class: 'num expected' }, yuan(r.expected)),
+        el('td', { class: 'verdict' }, r.verdict)))))));
+    $('#steps').replaceChildren(...solution(this.api, scenario, this.cities[scenario.case.city]));
+    $('#open-in-calculator').href = `index.html${fragmentFor(scenario.case)}`;
+    $('#solution').hidden = false;
+    $('#solution').focus();
+    this.list();
+  }
+
+  next() {
+    const list = this.visible();
+    const at = list.findIndex((s) => s.id === this.current?.id);
+    this.open(list[(at + 1) % list.length], true);
+    $(`#answer-${this.current.ask[0]}`)?.focus();
+  }
+}
+
+// The case as a trainee reads it: who, which rules, each visit's amounts.
+function facts(kase, city) {
+  const scheme = city.schemes.find((s) => s.id === kase.scheme)?.name || kase.scheme;
+  const names = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
+  const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
+  const who = (kase.identities || []).map((id) => names[id] || id).join('、') || '普通参保人员';
+  const paid = (v, key) => (v[key] === undefined ? '—' : Number(v[key]).toLocaleString('en-US'));
+  return el('div', { class: 'facts-block' },
+    el('p', {}, `${city.name}　${scheme}　${who}　`, el('a', { href: `city-${city.id}.html` }, `查看${city.name}政策`)),
+    kase.parameters ? el('p', { class: 'hint' }, `本题假设的参数：${Object.entries(kase.parameters).map(([k, v]) => `${k} = ${v}`).join('；')}`) : null,
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '就诊记录，可左右滚动' },
+      el('table', {}, el('thead', {}, el('tr', {}, ['日期', '类别', '总费用', '政策范围内', '基本医保已付', '大病保险已付'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, kase.visits.map((v) => el('tr', {},
+          el('td', {}, v.date), el('td', {}, `${kinds[v.kind] || v.kind}${v.kind === 'inpatient' && v.hospital_level ? `（${['一', '二', '三'][v.hospital_level - 1]}级）` : ''}`),
+          el('td', { class: 'num' }, Number(v.total).toLocaleString('en-US')),
+          el('td', { class: 'num' }, Number(v.in_policy ?? v.total).toLocaleString('en-US')),
+          el('td', { class: 'num' }, paid(v, 'basic_paid')), el('td', { class: 'num' }, paid(v, 'critical_paid')))))))); 
+}
+
+// The core's own settlement of the scenario, step by step, visit by visit.
+function solution(api, scenario, city) {
+  const settlement = api.trySettle(scenario.case);
+  if (settlement.error) return [el('p', { class: 'form-error' }, `计算核心无法计算这道题：${settlement.error.message}`)];
+  const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
+  const legend = el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
+    el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
+  const visits = settlement.visits.map((v, i) => el('section', { class: 'solution-visit', 'aria-labelledby': `solution-visit-${i}` },
+    el('h4', { id: `solution-visit-${i}` }, `第 ${i + 1} 次：${v.date} ${kinds[v.kind] || v.kind}`),
+    el('ol', { class: 'steps' }, settlement.steps.filter((s) => s.visit === i).map(stepCard))));
+  const totals = el('p', { class: 'solution-totals' }, '合计：', TIERS.map((t, i) => `${i ? '；' : ''}${t.name} ${yuan(settlement.totals[t.key])} 元`).join(''));
+  return [legend, ...visits, totals];
+}
+
+async function start() {
+  const [api, scenarios] = await Promise.all([
+    loadSettle(),
+    fetch('training-scenarios.json').then((r) => r.json()),
+  ]);
+  new Training(api, api.cities(), scenarios.scenarios);
+  document.body.dataset.ready = 'yes';
+}
+
+start().catch((error) => {
+  $('#progress').textContent = '题目或计算模块加载失败，请刷新页面重试。';
+  throw error;
+});

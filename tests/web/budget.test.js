@@ -1,0 +1,44 @@
+// The calculator's first load stays light (issue 8: well under 150 KB gzip): the page, its
+// stylesheet, every module it imports statically, the engine, manifest, icon and service worker.
+// Code loaded later with import() (chart, side by side, share) and the other pages are not in it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { SITE } from './paths.js';
+
+const BUDGET = 150 * 1024;
+const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(SITE, name)), { level: 9 }).length;
+
+// Every module reachable from `entries` through static imports (not import()).
+function staticGraph(entries) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const text = fs.readFileSync(path.join(SITE, name), 'utf8');
+    for (const m of text.matchAll(/^\s*import\s+(?:[^'"()]*?\s+from\s+)?['"]\.\/([\w.-]+)['"]/gm)) visit(m[1]);
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+export function firstLoad() {
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:href|src)="([\w.-]+\.(?:css|js|webmanifest|svg))"/g)].map((m) => m[1]);
+  const files = new Set(['index.html', 'sw.js', 'settle.wasm', ...linked, ...staticGraph(linked.filter((n) => n.endsWith('.js')))]);
+  return [...files].sort().map((name) => ({ name, gzip: gz(name) }));
+}
+
+test('the calculator\'s first load is under 150 KB gzip, and what is deferred stays out of it', () => {
+  const files = firstLoad();
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  const names = files.map((f) => f.name);
+  for (const deferred of ['chart-view.js', 'compare-view.js', 'share.js', 'training.js', 'site.css']) assert.ok(!names.includes(deferred), `${deferred} is not loaded up front`);
+  assert.ok(names.includes('settle.wasm') && names.includes('settle.js') && names.includes('case-form.js'));
+  const wholeSite = fs.readdirSync(SITE).reduce((sum, name) => sum + gz(name), 0);
+  console.log(`first load ${(total / 1024).toFixed(1)} KB gzip (settle.wasm ${(gz('settle.wasm') / 1024).toFixed(1)} KB); `
+    + `whole site, as the service worker keeps it, ${(wholeSite / 1024).toFixed(1)} KB`);
+  assert.ok(total < BUDGET, `first load is ${(total / 1024).toFixed(1)} KB gzip: ${files.map((f) => `${f.name} ${f.gzip}`).join(', ')}`);
+});

@@ -1,0 +1,87 @@
+// Share and save a case without a server: the case JSON in the URL fragment (#case=<base64url>,
+// which browsers never send in a request), or as a file the person downloads and opens again.
+// A file holds the bare case, so `build/settle file.json` settles it too.
+
+const CASE_FIELDS = new Set(['city', 'scheme', 'identities', 'applied', 'parameters', 'visits']);
+const VISIT_FIELDS = new Set(['date', 'kind', 'hospital_level', 'designated', 'emergency',
+  'total', 'in_policy', 'basic_paid', 'critical_paid']);
+
+export class CaseFileError extends Error {}
+
+// UTF-8 bytes -> base64url without padding (RFC 4648 §5), and back.
+export function toBase64Url(text) {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(code) {
+  const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export const fragmentFor = (kase) => `#case=${toBase64Url(JSON.stringify(kase))}`;
+
+// The case in a fragment, null when there is none, CaseFileError when it is damaged.
+export function caseFromFragment(hash) {
+  const match = /^#case=([A-Za-z0-9_-]*)$/.exec(hash || '');
+  if (!match) return null;
+  let text;
+  try {
+    text = fromBase64Url(match[1]);
+  } catch {
+    throw new CaseFileError('链接中的案例已损坏（可能没有复制完整），请重新复制整个链接。');
+  }
+  return checkCase(parseJson(text, '链接中的案例'));
+}
+
+// A file's text: a case, or a test file's {"case": ...}; checked for fields the form cannot hold.
+export function caseFromFile(text) {
+  const doc = parseJson(text, '文件');
+  return checkCase(doc && typeof doc === 'object' && !Array.isArray(doc) && 'case' in doc ? doc.case : doc);
+}
+
+function parseJson(text, what) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CaseFileError(`${what}不是有效的 JSON，无法读取。`);
+  }
+}
+
+// Shape only (the core checks the values when the form settles): every field must be one the
+// form can show, so nothing in a file is silently dropped.
+function checkCase(kase) {
+  if (!kase || typeof kase !== 'object' || Array.isArray(kase)) throw new CaseFileError('内容不是一个案例（应是含 city 和 visits 的 JSON 对象）。');
+  if (typeof kase.city !== 'string') throw new CaseFileError('案例缺少城市（city）。');
+  if (!Array.isArray(kase.visits) || kase.visits.length === 0) throw new CaseFileError('案例缺少就诊记录（visits）。');
+  const unknown = Object.keys(kase).filter((k) => !CASE_FIELDS.has(k));
+  kase.visits.forEach((visit, i) => {
+    if (!visit || typeof visit !== 'object' || Array.isArray(visit)) throw new CaseFileError(`第 ${i + 1} 次就诊不是一个对象。`);
+    for (const key of Object.keys(visit)) if (!VISIT_FIELDS.has(key)) unknown.push(`visits[${i}].${key}`);
+  });
+  if (unknown.length) throw new CaseFileError(`案例中有计算器不认识的字段：${unknown.join('、')}。`);
+  if (kase.identities !== undefined && !Array.isArray(kase.identities)) throw new CaseFileError('identities 应是一个列表。');
+  if (kase.parameters !== undefined && (typeof kase.parameters !== 'object' || Array.isArray(kase.parameters) || kase.parameters === null)) {
+    throw new CaseFileError('parameters 应是一个对象。');
+  }
+  return kase;
+}
+
+// A name that says what the file is: settle-case-yantai-2023-04-02.json
+export function fileNameFor(kase) {
+  const date = kase.visits?.[0]?.date || 'case';
+  return `settle-case-${kase.city}-${date}.json`.replace(/[^\w.-]/g, '_');
+}
+
+export function downloadCase(kase) {
+  const blob = new Blob([`${JSON.stringify(kase, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameFor(kase);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
