@@ -153,6 +153,12 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
         return Error{path, messages::parameter_wrong_unit(*parameter)};
       }
       if (error) return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
+      // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
+      bool band_ratio =
+          parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
+      if (band_ratio && parameter->value > Ratio::kScale)
+        return Error{path,
+                     messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
       parameter->provenance = Provenance::given;
       parameter->source = {messages::user_parameter(), "parameters." + id};
     }
