@@ -35,11 +35,6 @@ struct YearState {
   bool early_warning_raised = false;
 };
 
-// A parameter needed by the computation that the rules do not hold.
-struct Missing {
-  const Parameter* parameter;
-};
-
 struct YearlyFigure {
   Fen amount;  // f(year base), rounded half-up, capped
   const Parameter* missing = nullptr;
@@ -105,16 +100,6 @@ const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme sch
     if (std::find(rule.categories.begin(), rule.categories.end(), category) != rule.categories.end()) return &rule;
   }
   return nullptr;
-}
-
-std::optional<Pool> critical_pool(VisitKind kind) {
-  switch (kind) {
-    case VisitKind::inpatient:
-    case VisitKind::chronic_outpatient: return Pool::critical;
-    case VisitKind::special_drug: return Pool::special_drug;
-    case VisitKind::outpatient: return std::nullopt;
-  }
-  return std::nullopt;
 }
 
 // 烟政办发〔2022〕25号 三（七）: the burden may reach back `months` before the month of application,

@@ -233,8 +233,8 @@ class FastReader {
     }
     if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) return false;
     if (at_ != integer_end) {
-      // A decimal: kept as its text. 300 digits or fewer can never overflow a double, which
-      // nlohmann would refuse.
+      // A decimal: kept as its text. Longer ones go to nlohmann's reader, which refuses a number
+      // too large for binary floating point: its error message and position stay the same.
       if (at_ - start > 300) return false;
       return builder_.number_float(0.0, std::string(start, at_));
     }

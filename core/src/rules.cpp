@@ -37,6 +37,16 @@ const char* kind_id(VisitKind kind) {
   return "";
 }
 
+std::optional<Pool> critical_pool(VisitKind kind) {
+  switch (kind) {
+    case VisitKind::inpatient:
+    case VisitKind::chronic_outpatient: return Pool::critical;
+    case VisitKind::special_drug: return Pool::special_drug;
+    case VisitKind::outpatient: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 const char* kind_name(VisitKind kind) {
   switch (kind) {
     case VisitKind::inpatient: return "住院";

@@ -42,27 +42,8 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-// Yuan text: "12345", "12345.6" or "12345.67".
-std::string yuan_text(Fen amount) {
-  std::string text = std::to_string(amount.fen() / 100);
-  int64_t fen = amount.fen() % 100;
-  if (fen != 0) text += "." + std::string(1, static_cast<char>('0' + fen / 10)) + static_cast<char>('0' + fen % 10);
-  if (text.back() == '0' && text.find('.') != std::string::npos) text.pop_back();
-  return text;
-}
-
 std::string money_json(Fen amount, bool as_text) {
-  return as_text ? quoted(yuan_text(amount)) : yuan_text(amount);
-}
-
-std::optional<Pool> critical_pool(VisitKind kind) {
-  switch (kind) {
-    case VisitKind::inpatient:
-    case VisitKind::chronic_outpatient: return Pool::critical;
-    case VisitKind::special_drug: return Pool::special_drug;
-    case VisitKind::outpatient: return std::nullopt;
-  }
-  return std::nullopt;
+  return as_text ? quoted(plain_yuan(amount)) : plain_yuan(amount);
 }
 
 }  // namespace

@@ -145,6 +145,10 @@ Result<City> load_city(const std::string& file, const std::string& json_text);
 // Every embedded city, loaded once. An invalid embedded file is an error here (and in the tests).
 const Result<std::vector<City>>& cities();
 
+// The 大病保险 accumulator a visit kind goes to: inpatient and chronic outpatient share one,
+// special drugs have their own, ordinary outpatient visits get none (CONTRACT.md).
+std::optional<Pool> critical_pool(VisitKind kind);
+
 const char* scheme_id(Scheme scheme);
 const char* scheme_name(Scheme scheme);
 const char* kind_id(VisitKind kind);
