@@ -10,11 +10,11 @@
 // - first-load files: what the page itself fetched up to that mark (Resource Timing), so the
 //   page weight can be told apart from what the service worker caches afterwards.
 // - recompute: CASE50 opened from a #case= link; then keystrokes in its last visit's total
-//   (a digit, then Backspace, and so on), each timed from the keydown event to the moment the
-//   result has been rewritten (a MutationObserver on #result, which runs right after the
-//   recompute's own task).
-// Prints tab-separated lines: `first_result <ms>...`, `first_result_4x <ms>...`,
-// `first_load_files <file>...`, `recompute <ms>...`.
+//   (a digit, then Backspace, and so on), each timed from the input event to the moment the
+//   amounts have been rewritten (a MutationObserver on #result, which runs right after the
+//   recompute's own task), and to the moment the steps are back (settled in a later task).
+// Prints tab-separated lines: `first_result <ms>...`, `first_result_marks <mark>=<median ms>...`
+// (the same for `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,16 +72,31 @@ function link(base, file) {
   return `${base}#case=${Buffer.from(json, 'utf8').toString('base64url')}`;
 }
 
+// Waits for the mark through CDP, in the page's own world: Playwright's waitForFunction would
+// inject its utility script and poll every frame, work the page would be measured with.
+const untilMark = `new Promise((resolve) => new PerformanceObserver((list, observer) => {
+  if (list.getEntriesByName('${MARK}').length === 0) return;
+  observer.disconnect();
+  resolve();
+}).observe({ type: 'mark', buffered: true }))`;
+
+// The page's marks on the way (web/app.js): script, engine, catalog, first-result, form.
+const readLoad = `(() => {
+  const at = performance.getEntriesByName('${MARK}')[0].startTime;
+  const files = performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => e.name);
+  const marks = Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('settle:')).map((m) => [m.name.slice(7), m.startTime]));
+  return { ms: at, marks, files: [location.href, ...files].map((url) => new URL(url).pathname) };
+})()`;
+
 async function firstResult(browser, base, throttle) {
   const { context, page } = await freshPage(browser, throttle);
   try {
+    const cdp = await context.newCDPSession(page);
     await page.goto(link(base, firstCase), { waitUntil: 'commit' });
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 60000 });
-    return await page.evaluate((mark) => {
-      const at = performance.getEntriesByName(mark)[0].startTime;
-      const files = performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => e.name);
-      return { ms: at, files: [location.href, ...files].map((url) => new URL(url).pathname) };
-    }, MARK);
+    await cdp.send('Runtime.evaluate', { expression: untilMark, awaitPromise: true });
+    await page.waitForTimeout(200);  // the marks set just after (the form)
+    return (await cdp.send('Runtime.evaluate', { expression: readLoad, returnByValue: true })).result.value;
   } finally {
     await context.close();
   }
@@ -101,23 +116,35 @@ async function recompute(browser, base) {
     await page.waitForTimeout(500);
     await page.evaluate(() => {
       window.benchTimes = [];
-      let down = null;
-      document.addEventListener('keydown', (event) => { down = event.timeStamp; }, true);
+      window.benchExplained = [];
+      let typed = null;
+      let explaining = null;
+      // From the input event: Playwright sends a key's down and its character as two CDP
+      // messages, 2-4 ms apart even on an empty page, time that is not the page's.
+      document.addEventListener('input', (event) => { typed = event.timeStamp; explaining = event.timeStamp; }, true);
       new MutationObserver(() => {
-        if (down === null) return;
-        window.benchTimes.push(performance.now() - down);
-        down = null;
+        if (typed === null) return;
+        window.benchTimes.push(performance.now() - typed);
+        typed = null;
       }).observe(document.querySelector('#result'), { childList: true, subtree: true, characterData: true, attributes: true });
+      // The steps, settled in a task of their own after the amounts (web/app.js explainLater).
+      new MutationObserver((records) => {
+        if (explaining === null) return;
+        const added = records.flatMap((r) => [...r.addedNodes]);
+        if (!added.some((n) => n.classList?.contains('explain') && !n.hasAttribute('aria-busy'))) return;
+        window.benchExplained.push(performance.now() - explaining);
+        explaining = null;
+      }).observe(document.querySelector('#result-body'), { childList: true });
     });
     const field = page.locator(total).last();
     await field.click();
     await page.keyboard.press('End');
     for (let i = 0; i < keystrokes; ++i) {
       await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
-      await page.waitForFunction((n) => window.benchTimes.length >= n, i + 1, { timeout: 10000 });
+      await page.waitForFunction((n) => window.benchTimes.length >= n && window.benchExplained.length >= n, i + 1, { timeout: 10000 });
       await page.waitForTimeout(30);
     }
-    return await page.evaluate(() => window.benchTimes);
+    return await page.evaluate(() => ({ amounts: window.benchTimes, explained: window.benchExplained }));
   } finally {
     await context.close();
   }
@@ -133,17 +160,24 @@ try {
   const fmt = (values) => values.map((v) => v.toFixed(1)).join('\t');
   for (const [label, throttle] of [['first_result', 0], ['first_result_4x', 4]]) {
     const times = [];
+    const phases = {};
     let files = [];
     await firstResult(browser, base, throttle);  // discarded: the browser's own first start
     for (let i = 0; i < loads; ++i) {
       const load = await firstResult(browser, base, throttle);
       times.push(load.ms);
+      for (const [name, at] of Object.entries(load.marks)) (phases[name] ||= []).push(at);
       files = load.files;
     }
     console.log(`${label}\t${fmt(times)}`);
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const order = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
+    console.log(`${label}_marks\t${order.map((name) => `${name}=${median(phases[name]).toFixed(0)}`).join('\t')}`);
     if (!throttle) console.log(`first_load_files\t${[...new Set(files)].join('\t')}`);
   }
-  console.log(`recompute\t${fmt(await recompute(browser, base))}`);
+  const typing = await recompute(browser, base);
+  console.log(`recompute\t${fmt(typing.amounts)}`);
+  console.log(`recompute_explained\t${fmt(typing.explained)}`);
 } finally {
   await browser.close();
   server.kill();

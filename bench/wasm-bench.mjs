@@ -1,6 +1,6 @@
 // node bench/wasm-bench.mjs [--seconds S] CASE.json...
-// Times the WebAssembly module's settle(caseJson) in Node, the same call the page makes (through
-// Embind, string in and string out), one call per sample, and prints one tab-separated line per
+// Times the WebAssembly module's settle(caseJson) in Node through wasm/settle-api.js's settleRaw,
+// the call the page makes (case text in, decoded JSON text out), one call per sample, and prints one tab-separated line per
 // case, like build/bench/settle_bench:
 //   name  visits  samples  median_us  p99_us  output_bytes
 // The module comes from build/site/ (SETTLE_SITE overrides), loaded as the page loads it.
@@ -24,8 +24,8 @@ if (files.length === 0) {
   process.exit(64);
 }
 
-const { default: createSettleModule } = await import(pathToFileURL(path.join(SITE, 'settle.js')).href);
-const module = await createSettleModule({ wasmBinary: fs.readFileSync(path.join(SITE, 'settle.wasm')) });
+const { loadSettle } = await import(pathToFileURL(path.join(SITE, 'settle-api.js')).href);
+const api = await loadSettle({ wasmBinary: fs.readFileSync(path.join(SITE, 'settle.wasm')) });
 
 function percentile(sorted, fraction) {
   return sorted[Math.round(fraction * (sorted.length - 1))];
@@ -34,18 +34,18 @@ function percentile(sorted, fraction) {
 let sink = 0;
 for (const file of files) {
   const text = fs.readFileSync(file, 'utf8');
-  const first = module.settle(text);
+  const first = api.settleRaw(text);
   if (first.startsWith('{"error"')) {
     console.error(`${file}: not a settlement: ${first}`);
     process.exit(1);
   }
   // Warm up (the JIT tiers up the glue), then sample for `seconds`, at least 1000 calls.
-  for (let i = 0; i < 200; ++i) sink += module.settle(text).length;
+  for (let i = 0; i < 200; ++i) sink += api.settleRaw(text).length;
   const samples = [];
   const deadline = performance.now() + seconds * 1000;
   while (samples.length < 1000 || performance.now() < deadline) {
     const start = performance.now();
-    const output = module.settle(text);
+    const output = api.settleRaw(text);
     samples.push((performance.now() - start) * 1000);
     sink += output.length;
   }

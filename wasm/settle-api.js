@@ -1,6 +1,6 @@
-// Thin wrapper over the Embind module: loads it once, parses its JSON answers and turns the
-// contract's error object into a SettleError (or, with trySettle, a value the UI can show).
-// No rule logic lives here; every number comes from the core.
+// Thin wrapper over the Embind module: loads it once, decodes and parses its JSON answers and
+// turns the contract's error object into a SettleError (or, with trySettle, a value the UI can
+// show). No rule logic lives here; every number comes from the core.
 import createSettleModule from './settle.js';
 
 export class SettleError extends Error {
@@ -17,25 +17,34 @@ export class SettleError extends Error {
 export async function loadSettle(options = {}) {
   const module = await createSettleModule(options);
   const toText = (input) => (typeof input === 'string' ? input : JSON.stringify(input));
+  // The module answers with a view of its own memory, valid until its next call: decode it now.
+  const decoder = new TextDecoder();
+  // steps: false leaves the explanation out (the contract's --no-steps output).
+  const settleRaw = (input, { steps = true } = {}) => decoder.decode(module.settle(toText(input), steps));
+
+  function trySettleText(input, options) {
+    try {
+      const text = settleRaw(input, options);
+      return { text, answer: JSON.parse(text) };
+    } catch (bug) {
+      // The core never throws; reaching here is a bug (an abort), so say so plainly.
+      console.error(bug);
+      return { text: '', answer: { error: { path: '', message: '计算模块出现内部错误，请刷新页面后重试。' } } };
+    }
+  }
 
   return {
     version: () => module.version(),
-    cities: () => JSON.parse(module.cities()),
+    cities: () => JSON.parse(decoder.decode(module.cities())),
     // The module's own bytes: identical to the native CLI's output for the same case.
-    settleRaw: (input) => module.settle(toText(input)),
+    settleRaw,
     // Settlement object, or { error: { path, message } } exactly as the core said it.
-    trySettle(input) {
-      try {
-        return JSON.parse(module.settle(toText(input)));
-      } catch (bug) {
-        // The core never throws; reaching here is a bug (an abort), so say so plainly.
-        console.error(bug);
-        return { error: { path: '', message: '计算模块出现内部错误，请刷新页面后重试。' } };
-      }
-    },
+    trySettle: (input, options) => trySettleText(input, options).answer,
+    // The same with the JSON text it was parsed from: { text, answer }.
+    trySettleText,
     // Settlement object; throws SettleError on bad input.
-    settle(input) {
-      const answer = JSON.parse(module.settle(toText(input)));
+    settle(input, options) {
+      const answer = JSON.parse(settleRaw(input, options));
       if (answer.error) throw new SettleError(answer.error.path, answer.error.message);
       return answer;
     },

@@ -4,24 +4,85 @@
 import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
+import * as share from './share.js';
 
-// Loaded when first needed, to keep the calculator's first load small (tests/web/budget.test.js).
-const loadShare = () => import('./share.js');
+// Performance API marks for the benchmark (bench/page-bench.mjs): each set once, on the way to
+// the first computed result on screen.
+const mark = (name) => {
+  if (performance.getEntriesByName(`settle:${name}`).length === 0) performance.mark(`settle:${name}`);
+};
+mark('script');
 
-const view = new ResultView(document.querySelector('#result'), document.querySelector('#mini-summary'));
+// Started at once, while the browser is still parsing and laying out the page (the script is
+// async).
+const engine = loadSettle();
+engine.catch(() => { /* start() reports it */ });
+// The case of a #case= link (share.js is loaded with the page for it), or null when there is
+// none or it cannot be read (the form says why once it is built).
+const linked = (() => {
+  try {
+    return share.caseFromFragment(location.hash);
+  } catch {
+    return null;
+  }
+})();
+const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
+
+// Each keystroke settles without the explanation: its steps follow (explainLater).
+const QUICK = { steps: false };
+
+// Lets the browser paint what is on screen before the next piece of work.
+const afterPaint = () => new Promise((resolve) => {
+  const next = () => setTimeout(resolve, 0);
+  if (document.visibilityState === 'visible') requestAnimationFrame(next);
+  else next();
+});
 
 async function start() {
+  await parsed;
+  const view = new ResultView(document.querySelector('#result'), document.querySelector('#mini-summary'));
   let api;
   try {
-    api = await loadSettle();
+    api = await engine;
+    mark('engine');
   } catch (error) {
     view.failed('计算模块加载失败，请刷新页面重试。');
     throw error;
   }
   const catalog = api.cities();
+  mark('catalog');
   document.querySelector('#version').textContent = ` 版本 ${api.version()}`;
   view.version = api.version();
-  const form = new CaseForm(document.querySelector('#case-form'), catalog, firstCityThatSettlesATotal(api, catalog));
+
+  // The steps come from a second settlement of the same case, in a task of their own, so a
+  // keystroke waits only for the amounts (a 50-visit explanation is 137 KB of JSON, its totals 16).
+  let explaining = 0;
+  const explainLater = (kase, text) => {
+    clearTimeout(explaining);
+    explaining = setTimeout(() => {
+      if (!view.showing(text, kase)) return;
+      const full = api.trySettle(kase);
+      if (!full.error) view.showSteps(full);
+    }, 0);
+  };
+
+  // A link's result goes on screen first; the form is built and filled with it right after.
+  const kase = linked;
+  const linkedCity = catalog.cities.find((c) => c.id === kase?.city);
+  if (linkedCity) {
+    const { text, answer } = api.trySettleText(kase, QUICK);
+    if (!answer.error) {
+      view.show(answer, linkedCity, kase, text);
+      mark('first-result');
+      await afterPaint();
+      explainLater(kase, text);
+    }
+  }
+
+  const form = new CaseForm(document.querySelector('#case-form'), catalog, linkedCity?.id ?? firstCityThatSettlesATotal(api, catalog));
+  mark('form');
   const tools = new CaseTools(form);
   const compare = new LazyCompare(api);
   const chart = new ChartPanel(document.querySelector('#chart-panel'), api);
@@ -30,16 +91,22 @@ async function start() {
     form.clearErrors();
     const kase = form.read();
     tools.follow(kase);
-    compare.cancel();
-    if (!kase) return view.hint();
-    const answer = api.trySettle(kase);
+    if (!kase) {
+      compare.cancel();
+      return view.hint();
+    }
+    const { text, answer } = api.trySettleText(kase, QUICK);
     if (answer.error) {
+      compare.cancel();
       form.showError(answer.error);
       return view.stale(answer.error);
     }
-    view.show(answer, form.city, kase);
-    // For the benchmark: navigation to the first computed result on screen.
-    if (performance.getEntriesByName('settle:first-result').length === 0) performance.mark('settle:first-result');
+    if (!view.showing(text, kase)) {
+      view.show(answer, form.city, kase, text);
+      explainLater(kase, text);
+    }
+    mark('first-result');
+    compare.cancel();
     compare.show(view.body.querySelector('#compare'), kase, form.city, answer);
     chart.follow({ kase, city: form.city, settlement: answer });
   };
@@ -50,13 +117,14 @@ async function start() {
     pending = true;
     queueMicrotask(() => { pending = false; recompute(); });
   });
-  tools.openFragment();
+  const opening = tools.openFragment();
   window.addEventListener('hashchange', () => tools.openFragment());
-  recompute();
+  if (!linkedCity) recompute();  // else filling the form with the link's case recomputes
   // The bottom bar is only for while the result is out of sight.
   new IntersectionObserver(([entry]) => document.body.classList.toggle('result-in-view', entry.isIntersecting))
     .observe(document.querySelector('#result'));
   document.body.dataset.ready = 'yes';
+  await opening;  // the case of a #case= link is on screen
 }
 
 // 各身份对比 is loaded after the first result is on screen and filled a row per task.
@@ -109,6 +177,8 @@ class ChartPanel {
   }
 }
 
+const FRAGMENT_PAUSE_MS = 300;
+
 // 分享链接 / 导出 / 导入 / 打印. Once a link has been made (or the page was opened from one), the
 // fragment follows the form, so the address bar always reopens what is on screen.
 class CaseTools {
@@ -122,15 +192,15 @@ class CaseTools {
     this.buttons = ['#share-link', '#export-case', '#print-result'].map((s) => document.querySelector(s));
     const file = document.querySelector('#import-file');
     document.querySelector('#share-link').addEventListener('click', () => this.share());
-    document.querySelector('#export-case').addEventListener('click', async () => {
-      (await loadShare()).downloadCase(this.kase);
+    document.querySelector('#export-case').addEventListener('click', () => {
+      share.downloadCase(this.kase);
       this.say('已导出案例文件（只保存在您的设备上）。');
     });
     document.querySelector('#import-case').addEventListener('click', () => file.click());
     file.addEventListener('change', async () => {
       const [chosen] = file.files;
       file.value = '';
-      if (chosen) this.open(async ({ caseFromFile }) => caseFromFile(await chosen.text()), `已导入“${chosen.name}”。`);
+      if (chosen) this.open(async () => share.caseFromFile(await chosen.text()), `已导入“${chosen.name}”。`);
     });
     document.querySelector('#print-result').addEventListener('click', () => window.print());
   }
@@ -140,21 +210,26 @@ class CaseTools {
     this.status.classList.toggle('is-error', isError);
   }
 
-  // share.js (this.codec) is loaded before `linked` is ever set (share, openFragment).
   follow(kase) {
     this.kase = kase;
     for (const button of this.buttons) button.disabled = !kase;
-    if (kase && this.linked) {
-      const fragment = this.codec.fragmentFor(kase);
-      if (location.hash !== fragment) history.replaceState(null, '', fragment);
-      this.linkField.value = location.href;
-    }
+    clearTimeout(this.fragmentTimer);
+    if (kase && this.linked) this.fragmentTimer = setTimeout(() => this.writeFragment(), FRAGMENT_PAUSE_MS);
+  }
+
+  // The address bar follows the form once typing pauses: encoding the case and replaceState on
+  // every keystroke took more than the recompute itself.
+  writeFragment() {
+    clearTimeout(this.fragmentTimer);
+    if (!this.kase || !this.linked) return;
+    const fragment = share.fragmentFor(this.kase);
+    if (location.hash !== fragment) history.replaceState(null, '', fragment);
+    this.linkField.value = location.href;
   }
 
   async share() {
-    this.codec = await loadShare();
     this.linked = true;
-    this.follow(this.kase);
+    this.writeFragment();
     this.linkBox.hidden = false;
     this.linkField.select();
     try {
@@ -168,18 +243,17 @@ class CaseTools {
   async openFragment() {
     if (!location.hash.startsWith('#case=')) return;
     const hash = location.hash;
-    await this.open(({ caseFromFragment }) => caseFromFragment(hash), '已打开链接中的案例。');
+    await this.open(() => share.caseFromFragment(hash), '已打开链接中的案例。');
     this.linked = true;
   }
 
-  // readCase gets share.js's exports and returns the case (or throws its CaseFileError).
+  // readCase returns the case, or a promise of it (or throws share.js's CaseFileError).
   async open(readCase, done) {
-    this.codec = await loadShare();
     try {
-      const problems = this.form.fill(await readCase(this.codec));
+      const problems = this.form.fill(await readCase());
       this.say(problems.length ? `${done}但有以下问题：${problems.join('')}` : done, problems.length > 0);
     } catch (error) {
-      if (!(error instanceof this.codec.CaseFileError)) throw error;
+      if (!(error instanceof share.CaseFileError)) throw error;
       this.say(`无法打开：${error.message}`, true);
     }
   }
@@ -197,7 +271,11 @@ function firstCityThatSettlesATotal(api, catalog) {
   return catalog.cities[0]?.id;
 }
 
-if ('serviceWorker' in navigator) {
+// The service worker fetches every file of the site to keep it offline: only once the page has
+// started, so that its downloads do not compete with the page's own.
+function keepOffline() {
+  if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('./sw.js').catch(() => { /* the page works without it */ });
 }
-start();
+
+start().finally(() => setTimeout(keepOffline, 0));

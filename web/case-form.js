@@ -4,6 +4,7 @@ import { el, normalizeMoney } from './format.js';
 import { ParameterPanel } from './parameter-panel.js';
 
 const MONEY_FIELDS = ['total', 'in_policy', 'basic_paid', 'critical_paid'];
+const CONTROLS = new WeakMap();
 
 function localToday() {
   const now = new Date();
@@ -30,6 +31,7 @@ export class CaseForm {
     this.visitList = form.querySelector('#visit-list');
     this.template = document.querySelector('#visit-template');
     this.listeners = [];
+    this.shownErrors = [];
     this.parameters = new ParameterPanel(form.querySelector('#parameters'));
     this.applied = form.querySelector('#applied');
 
@@ -109,7 +111,17 @@ export class CaseForm {
     return [...this.form.querySelectorAll('input[name="identity"]:checked')].map((i) => i.value);
   }
 
-  input(visit, field) { return visit.querySelector(`[data-field="${field}"] input, [data-field="${field}"] select`); }
+  // A visit's control for `field`; the lookup is kept per visit element (read() runs on every
+  // keystroke over every visit).
+  input(visit, field) {
+    let controls = CONTROLS.get(visit);
+    if (!controls) {
+      controls = {};
+      for (const box of visit.querySelectorAll('[data-field]')) controls[box.dataset.field] = box.querySelector('input, select');
+      CONTROLS.set(visit, controls);
+    }
+    return controls[field];
+  }
 
   addVisit({ after = null, focus = true } = {}) {
     const visit = this.template.content.firstElementChild.cloneNode(true);
@@ -231,13 +243,15 @@ export class CaseForm {
     return kase;
   }
 
+  // Undoes what showError did (it keeps the list: a 50-visit form has 450 error slots).
   clearErrors() {
-    for (const node of this.form.querySelectorAll('.field-error, #form-error')) {
-      node.hidden = true;
-      node.textContent = '';
+    for (const { slot, field, control } of this.shownErrors) {
+      slot.hidden = true;
+      slot.textContent = '';
+      field?.classList.remove('has-error');
+      control?.removeAttribute('aria-invalid');
     }
-    for (const node of this.form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-    for (const node of this.form.querySelectorAll('.has-error')) node.classList.remove('has-error');
+    this.shownErrors = [];
   }
 
   // Finds the field a path like "visits[1].in_policy" names; falls back to the nearest whole.
@@ -259,10 +273,10 @@ export class CaseForm {
     slot.textContent = message;
     slot.hidden = false;
     for (let fold = slot.closest('details'); fold; fold = fold.parentElement.closest('details')) fold.open = true;
-    if (field) {
-      field.classList.add('has-error');
-      field.querySelector('input:not([type=radio]):not([type=checkbox]), select')?.setAttribute('aria-invalid', 'true');
-    }
+    const control = field?.querySelector('input:not([type=radio]):not([type=checkbox]), select');
+    field?.classList.add('has-error');
+    control?.setAttribute('aria-invalid', 'true');
+    this.shownErrors.push({ slot, field, control });
     return slot;
   }
 }

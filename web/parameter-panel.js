@@ -38,6 +38,9 @@ function normalize(text, unit) {
   return value;
 }
 
+// The rows are built when the panel is first opened (or a message must be shown in one): most
+// people never open it, and the city pages' periods have up to a hundred parameters. Until then
+// what was typed lives in `typed` (restored cases), which is also what read() sends.
 export class ParameterPanel {
   constructor(panel) {
     this.panel = panel;
@@ -45,6 +48,10 @@ export class ParameterPanel {
     this.otherList = panel.querySelector('#parameters-other');
     this.typed = new Map();
     this.key = '';
+    this.parameters = [];
+    this.labels = {};
+    this.built = false;
+    panel.addEventListener('toggle', () => { if (panel.open) this.build(); });
   }
 
   // Shows the parameters of the period in force on `date` (kept typed values follow their id).
@@ -55,14 +62,21 @@ export class ParameterPanel {
     if (key === this.key) return;
     if (!this.key.startsWith(`${city.id}@`)) this.typed.clear();
     this.key = key;
-    const categories = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
-    const parameters = period?.parameters || [];
-    const row = (p) => this.row(p, describe(p.id, categories));
-    const missing = parameters.filter((p) => p.value === null);
+    this.labels = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
+    this.parameters = period?.parameters || [];
+    this.panel.hidden = this.parameters.length === 0;
+    this.built = false;
+    if (this.panel.open) this.build();
+  }
+
+  build() {
+    if (this.built) return;
+    this.built = true;
+    const row = (p) => this.row(p, describe(p.id, this.labels));
+    const missing = this.parameters.filter((p) => p.value === null);
     this.missingList.replaceChildren(...missing.map(row));
     this.missingList.previousElementSibling.hidden = missing.length === 0;
-    this.otherList.replaceChildren(...parameters.filter((p) => p.value !== null).map(row));
-    this.panel.hidden = parameters.length === 0;
+    this.otherList.replaceChildren(...this.parameters.filter((p) => p.value !== null).map(row));
   }
 
   row(parameter, label) {
@@ -88,27 +102,27 @@ export class ParameterPanel {
   // Sets typed values (a case being restored) on the period shown; returns ids it has no row for.
   fill(values) {
     this.typed.clear();
-    for (const input of this.panel.querySelectorAll('input[data-param]')) input.value = '';
     const problems = [];
     for (const [id, value] of Object.entries(values)) {
-      const input = [...this.panel.querySelectorAll('input[data-param]')].find((i) => i.dataset.param === id);
-      if (!input) { problems.push(`参数“${id}”不属于这个城市和时期，已略去。`); continue; }
-      input.value = String(value);
-      this.typed.set(id, input.value);
+      if (!this.parameters.some((p) => p.id === id)) { problems.push(`参数“${id}”不属于这个城市和时期，已略去。`); continue; }
+      this.typed.set(id, String(value));
     }
+    for (const input of this.panel.querySelectorAll('input[data-param]')) input.value = this.typed.get(input.dataset.param) || '';
     return problems;
   }
 
   read() {
     const values = {};
-    for (const input of this.panel.querySelectorAll('input[data-param]')) {
-      if (input.value.trim() !== '') values[input.dataset.param] = normalize(input.value, input.dataset.unit);
+    for (const p of this.parameters) {
+      const text = this.typed.get(p.id) || '';
+      if (text.trim() !== '') values[p.id] = normalize(text, p.unit);
     }
     return Object.keys(values).length ? values : undefined;
   }
 
   // The row for parameters.<id>, opened so the message is seen; the panel itself otherwise.
   fieldFor(id) {
+    this.build();
     const field = [...this.panel.querySelectorAll('[data-param-field]')].find((f) => f.dataset.paramField === id);
     this.panel.open = true;
     if (field) field.closest('details.param-more')?.setAttribute('open', '');

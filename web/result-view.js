@@ -7,6 +7,7 @@ export class ResultView {
     this.status = section.querySelector('#result-status');
     this.body = section.querySelector('#result-body');
     this.mini = mini;
+    this.visits = new VisitsTable();
   }
 
   say(text) {
@@ -25,6 +26,7 @@ export class ResultView {
   hint() {
     this.say('填写医疗总费用后，这里会立即显示结果。');
     this.body.hidden = true;
+    this.shown = null;
   }
 
   failed(text) {
@@ -37,28 +39,69 @@ export class ResultView {
     const where = this.body.hidden ? '' : '下面是上一次的结果，已不对应当前填写的内容。';
     this.failed(`还不能计算：${error.message.replace(/[。.]$/, '')}。${where}`);
     this.body.classList.add('is-stale');
+    this.shown = null;
     this.brief('还不能计算：请看标红的提示 ↑', true);
   }
 
-  show(settlement, city, kase) {
+  // Whether the settlement `text` of this case is what is on screen (nothing to redraw).
+  showing(text, kase) {
+    return this.shown === shownKey(text, kase);
+  }
+
+  // text: the settlement's JSON text, to tell a later identical result (showing()). A
+  // settlement without steps (the quick one made on each keystroke) leaves the explanation to
+  // showSteps().
+  show(settlement, city, kase, text = '') {
+    this.shown = shownKey(text, kase);
     const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
+    this.kinds = kinds;
+    const hasSteps = Array.isArray(settlement.steps);
     this.say(`已按当前填写计算：个人自付 ${yuanText(settlement.totals.out_of_pocket)}。`);
     this.brief(`个人自付 ${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
     this.body.classList.remove('is-stale');
-    this.body.replaceChildren(
-      el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
-      printHeader(settlement, city, kase, this.version),
-      identityBlock(settlement),
-      warningsBlock(settlement.warnings || []),
-      summaryBlock(settlement.totals),
+    this.place({
+      stale: this.placed?.stale || el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
+      print: printHeader(settlement, city, kase, this.version),
+      identity: identityBlock(settlement),
+      warnings: warningsBlock(settlement.warnings || []) || document.createComment('no warnings'),
+      summary: summaryBlock(settlement.totals),
       // Filled by CompareView once the result is on screen.
-      el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
-      visitsBlock(settlement.visits, kinds),
-      sourcesBlock(settlement),
-      stepsBlock(settlement, kinds));
+      compare: this.placed?.compare || el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
+      visits: this.visits.render(settlement.visits, kinds),
+      sources: hasSteps ? sourcesBlock(settlement) : el('section', { class: 'sources print-only' }),
+      explain: hasSteps ? stepsBlock(settlement, kinds) : this.explainPending(),
+    });
     this.body.hidden = false;
   }
+
+  // The steps of the settlement on screen (the same case settled with its explanation).
+  showSteps(settlement) {
+    this.place({ ...this.placed, sources: sourcesBlock(settlement), explain: stepsBlock(settlement, this.kinds) });
+  }
+
+  // Puts the result's blocks in the body, replacing only those that changed: the compare
+  // section and an updated visits table stay where they are.
+  place(blocks) {
+    if (!this.placed) this.body.replaceChildren(...Object.values(blocks));
+    else for (const [name, block] of Object.entries(blocks)) if (this.placed[name] !== block) this.placed[name].replaceWith(block);
+    this.placed = blocks;
+  }
+
+  // Until showSteps: the steps on screen, marked as being redone (taking a 50-visit explanation
+  // out and putting it back on every keystroke cost more than the keystroke's own work).
+  explainPending() {
+    const shown = this.placed?.explain;
+    if (shown) {
+      shown.setAttribute('aria-busy', 'true');
+      return shown;
+    }
+    return el('section', { class: 'explain', 'aria-labelledby': 'explain-title', 'aria-busy': 'true' },
+      el('h3', { id: 'explain-title' }, '逐步计算说明'), el('p', { class: 'hint' }, '正在生成逐步说明…'));
+  }
 }
+
+// The print header also shows the categories chosen, which a settlement need not name.
+const shownKey = (text, kase) => `${JSON.stringify(kase?.identities ?? [])}${text}`;
 
 // What fits one A4 page; app.css hides the rows beyond these in print (keep the two in step).
 const PRINT_WARNINGS = 3;
@@ -146,18 +189,46 @@ function summaryBlock(totals) {
       el('span', { class: 'pct' }, share(p.fen, totals.total))))));
 }
 
-function visitsBlock(visits, kinds) {
-  const head = ['', '总费用', '政策内', ...TIERS.map((t) => t.name)];
-  const rows = visits.map((v, i) => el('tr', {},
-    el('th', { scope: 'row' }, `第 ${i + 1} 次`, v.estimated ? el('span', { class: 'tag' }, '含估算') : null,
-      el('span', { class: 'row-note' }, `${v.date} ${kinds[v.kind] || v.kind}`)),
-    [v.total, v.in_policy, ...TIERS.map((t) => v[t.key])].map((fen) => el('td', { class: 'num' }, yuan(fen)))));
-  return el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
-    el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
-      el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows))),
-    visits.length > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${visits.length - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
+// The per-visit table. Typing changes amounts, rarely the number of visits: a table of the same
+// size is updated cell by cell (a 50-visit table is 550 cells) instead of being built again.
+class VisitsTable {
+  constructor() {
+    this.section = null;
+    this.rows = [];
+  }
+
+  render(visits, kinds) {
+    if (this.rows.length !== visits.length) this.build(visits.length);
+    visits.forEach((v, i) => {
+      const row = this.rows[i];
+      const head = `${v.estimated}|${v.date}|${v.kind}`;
+      if (row.head !== head) {
+        row.head = head;
+        row.th.replaceChildren(`第 ${i + 1} 次`, v.estimated ? el('span', { class: 'tag' }, '含估算') : '',
+          el('span', { class: 'row-note' }, `${v.date} ${kinds[v.kind] || v.kind}`));
+      }
+      [v.total, v.in_policy, ...TIERS.map((t) => v[t.key])].forEach((fen, j) => {
+        const text = yuan(fen);
+        if (row.cells[j].textContent !== text) row.cells[j].textContent = text;
+      });
+    });
+    return this.section;
+  }
+
+  build(count) {
+    const head = ['', '总费用', '政策内', ...TIERS.map((t) => t.name)];
+    this.rows = Array.from({ length: count }, () => {
+      const th = el('th', { scope: 'row' });
+      const cells = Array.from({ length: head.length - 1 }, () => el('td', { class: 'num' }));
+      return { head: '', th, cells, tr: el('tr', {}, th, cells) };
+    });
+    this.section = el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
+      el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
+      el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
+        el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, this.rows.map((r) => r.tr)))),
+      count > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${count - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
+  }
 }
 
 function ratioText(step) {
@@ -189,15 +260,28 @@ export function stepCard(step) {
     source ? el('p', { class: 'source' }, `依据：${source}`) : null);
 }
 
+// The first visits' steps are shown open; the others' step cards are built when opened.
+const OPEN_VISITS = 3;
+
 function stepsBlock(settlement, kinds) {
-  const steps = settlement.steps || [];
+  const byVisit = settlement.visits.map(() => []);
+  for (const step of settlement.steps || []) byVisit[step.visit]?.push(step);
   const legend = el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
     el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
   const groups = settlement.visits.map((v, i) => {
-    const own = steps.filter((s) => s.visit === i);
-    return el('details', { class: 'visit-steps', open: i < 3 },
-      el('summary', {}, el('h4', {}, `第 ${i + 1} 次就诊：${v.date} ${kinds[v.kind] || v.kind}`)),
-      own.length ? el('ol', { class: 'steps' }, own.map(stepCard)) : el('p', {}, '这次就诊没有计算步骤。'));
+    const group = el('details', { class: 'visit-steps' },
+      el('summary', {}, el('h4', {}, `第 ${i + 1} 次就诊：${v.date} ${kinds[v.kind] || v.kind}`)));
+    const fill = () => {
+      if (group.childElementCount > 1) return;
+      const own = byVisit[i];
+      group.append(own.length ? el('ol', { class: 'steps' }, own.map(stepCard)) : el('p', {}, '这次就诊没有计算步骤。'));
+    };
+    group.addEventListener('toggle', () => { if (group.open) fill(); });
+    if (i < OPEN_VISITS) {
+      fill();
+      group.open = true;
+    }
+    return group;
   });
   return el('section', { class: 'explain', 'aria-labelledby': 'explain-title' },
     el('h3', { id: 'explain-title' }, '逐步计算说明'), legend, groups);

@@ -35,10 +35,18 @@ test('the calculator\'s first load is under 150 KB gzip, and what is deferred st
   const files = firstLoad();
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   const names = files.map((f) => f.name);
-  for (const deferred of ['chart-view.js', 'compare-view.js', 'share.js', 'training.js', 'site.css']) assert.ok(!names.includes(deferred), `${deferred} is not loaded up front`);
+  for (const deferred of ['chart-view.js', 'compare-view.js', 'training.js', 'site.css']) assert.ok(!names.includes(deferred), `${deferred} is not loaded up front`);
   assert.ok(names.includes('settle.wasm') && names.includes('settle.js') && names.includes('case-form.js'));
   const wholeSite = fs.readdirSync(SITE).reduce((sum, name) => sum + gz(name), 0);
   console.log(`first load ${(total / 1024).toFixed(1)} KB gzip (settle.wasm ${(gz('settle.wasm') / 1024).toFixed(1)} KB); `
     + `whole site, as the service worker keeps it, ${(wholeSite / 1024).toFixed(1)} KB`);
   assert.ok(total < BUDGET, `first load is ${(total / 1024).toFixed(1)} KB gzip: ${files.map((f) => `${f.name} ${f.gzip}`).join(', ')}`);
+});
+
+test('index.html preloads exactly what app.js imports statically, and the engine', () => {
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([\w.-]+)">/g)].map((m) => m[1]).sort();
+  const graph = [...staticGraph(['app.js'])].filter((name) => name !== 'app.js').sort();
+  assert.deepEqual(preloaded, graph);
+  assert.match(html, /<link rel="preload" href="settle\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
 });

@@ -146,6 +146,36 @@ test('chart: a category the rules cannot settle says why instead of drawing', as
   assert.equal(await page.locator('#chart-panel svg').count(), 0);
 });
 
+test('typing: the amounts follow the keystroke, then the steps of the same case replace the old ones', async () => {
+  const { page } = s;
+  const visit = (total) => ({ date: '2023-04-02', kind: 'inpatient', hospital_level: 3, total, in_policy: String(total * 0.9) });
+  const kase = { city: 'yantai', scheme: 'resident', identities: ['minimum_living'], visits: [visit(100000), visit(50000)] };
+  await openCalculator(page, s.url(fragmentOf(kase)));
+  await page.locator('.explain:not([aria-busy]) .step').first().waitFor();
+  await page.locator('#visit-1-total').fill('60000');
+  const edited = api.settle({ ...kase, visits: [visit(100000), { ...visit(50000), total: '60000' }] });
+  await page.waitForFunction((text) => document.querySelector('.legend [data-tier="out_of_pocket"] .amount')?.textContent === text,
+    yuan(edited.totals.out_of_pocket));
+  const row = await page.locator('.per-visit tbody tr').nth(1).locator('td').allInnerTexts();
+  assert.deepEqual(row, [edited.visits[1].total, edited.visits[1].in_policy, ...TIERS.map((t) => edited.visits[1][t])].map(plain));
+  await page.locator('.explain:not([aria-busy])').waitFor();
+  const second = page.locator('.visit-steps').nth(1);
+  const shownPaid = await second.locator('.step-paid strong').allInnerTexts();
+  assert.deepEqual(shownPaid, edited.steps.filter((step) => step.visit === 1).map((step) => plain(step.paid)));
+  assert.equal(await page.locator('.visit-steps').count(), 2);
+});
+
+test('a link\'s result is on screen before the form is built, and the form then holds the same case', async () => {
+  const { page } = s;
+  await openCalculator(page, s.url(fragmentOf(yantai)));
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  assert.ok(marks['settle:first-result'] < marks['settle:form'], JSON.stringify(marks));
+  assert.equal(await page.locator('#visit-0-in_policy').inputValue(), '90000');
+  assert.equal(await page.locator('#identity-minimum_living').isChecked(), true);
+  assert.equal(await page.locator('#result-body .legend [data-tier="assistance"] .amount').innerText(),
+    yuan(api.settle(yantai).totals.assistance));
+});
+
 test('no request left the origin and no page raised an error', () => {
   assert.deepEqual(s.away(), []);
   assert.deepEqual(s.problems, []);

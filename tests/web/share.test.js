@@ -57,8 +57,9 @@ test('a shared link reopens the same case in a fresh browser, and follows later 
   assert.match(await reader.locator('#tools-status').innerText(), /已打开链接/);
   await other.close();
 
+  const linkBefore = page.url();
   await page.locator('#visit-0-basic_paid').fill('40000');
-  await page.waitForFunction(() => location.hash.length > 6);
+  await page.waitForFunction((before) => location.href !== before, linkBefore);  // once typing pauses
   const edited = JSON.parse(Buffer.from(new URL(page.url()).hash.slice('#case='.length), 'base64url').toString('utf8'));
   assert.equal(edited.visits[0].basic_paid, '40000', 'the link follows the form');
 });
