@@ -17,8 +17,8 @@ std::string last_answer;
 
 emscripten::val answer_bytes(std::string answer) {
   last_answer = std::move(answer);
-  return emscripten::val(emscripten::typed_memory_view(
-      last_answer.size(), reinterpret_cast<const unsigned char*>(last_answer.data())));
+  return emscripten::val(
+      emscripten::typed_memory_view(last_answer.size(), reinterpret_cast<const unsigned char*>(last_answer.data())));
 }
 
 emscripten::val settle_case(const std::string& case_json, bool include_steps) {
