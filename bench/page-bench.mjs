@@ -13,8 +13,10 @@
 //   (a digit, then Backspace, and so on), each timed from the input event to the moment the
 //   amounts have been rewritten (a MutationObserver on #result, which runs right after the
 //   recompute's own task), and to the moment the steps are back (settled in a later task).
-// Prints tab-separated lines: `first_result <ms>...`, `first_result_marks <mark>=<median ms>...`
-// (the same for `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
+// - static page: the first contentful paint of cities.html (no engine) in the same conditions,
+//   the floor under the first result on this machine and server.
+// Prints tab-separated lines: `first_result <ms>...`, `first_result_marks <mark>=<median ms>...`,
+// `first_result_static_page <ms>...` (the same for `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,6 +104,25 @@ async function firstResult(browser, base, throttle) {
   }
 }
 
+// The floor under the first result on this machine: when a static page of the same site, served
+// the same way (cities.html: text and a stylesheet, no engine), first paints its text.
+const untilPaint = `new Promise((resolve) => new PerformanceObserver((list, observer) => {
+  const paint = list.getEntriesByName('first-contentful-paint')[0];
+  if (!paint) return;
+  observer.disconnect();
+  resolve(paint.startTime);
+}).observe({ type: 'paint', buffered: true }))`;
+
+async function staticPaint(browser, base, throttle) {
+  const { context, page } = await freshPage(browser, throttle);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${base}cities.html`, { waitUntil: 'commit' });
+    return (await cdp.send('Runtime.evaluate', { expression: untilPaint, awaitPromise: true, returnByValue: true })).result.value;
+  } finally {
+    await context.close();
+  }
+}
 
 async function recompute(browser, base) {
   const kase = JSON.parse(fs.readFileSync(case50, 'utf8'));
@@ -160,16 +181,19 @@ try {
   const fmt = (values) => values.map((v) => v.toFixed(1)).join('\t');
   for (const [label, throttle] of [['first_result', 0], ['first_result_4x', 4]]) {
     const times = [];
+    const floor = [];
     const phases = {};
     let files = [];
     await firstResult(browser, base, throttle);  // discarded: the browser's own first start
     for (let i = 0; i < loads; ++i) {
+      floor.push(await staticPaint(browser, base, throttle));
       const load = await firstResult(browser, base, throttle);
       times.push(load.ms);
       for (const [name, at] of Object.entries(load.marks)) (phases[name] ||= []).push(at);
       files = load.files;
     }
     console.log(`${label}\t${fmt(times)}`);
+    console.log(`${label}_static_page\t${fmt(floor)}`);
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const order = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
     console.log(`${label}_marks\t${order.map((name) => `${name}=${median(phases[name]).toFixed(0)}`).join('\t')}`);

@@ -138,6 +138,9 @@ def main():
         spread = f"min {min(values):.0f}, max {max(values):.0f}"
         marks = page.get(f"{key}_marks")
         on_the_way = f"; on the way (median ms): {', '.join(m.replace('=', ' ') for m in marks)}" if marks else ""
+        floor = [float(v) for v in page.get(f"{key}_static_page", [])]
+        if floor:
+            on_the_way += f"; a static page of the site (cities.html) paints at {statistics.median(floor):.0f} ms"
         rows.append((label, f"median {median:.0f} ms over {len(values)} loads ({spread}){on_the_way}", f"<= {budget} ms",
                      verdict(median <= budget)))
 
