@@ -77,6 +77,7 @@ async function start() {
       view.show(answer, linkedCity, kase, text);
       mark('first-result');
       await afterPaint();
+      mark('first-result-painted');  // the frame with it has been drawn
       explainLater(kase, text);
     }
   }
