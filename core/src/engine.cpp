@@ -93,15 +93,6 @@ std::vector<Segment> segments_of(const TierRule& rule) {
   return segments;
 }
 
-const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category) {
-  for (const TierRule& rule : period.rules) {
-    if (rule.tier != tier || rule.pool != pool) continue;
-    if (std::find(rule.schemes.begin(), rule.schemes.end(), scheme) == rule.schemes.end()) continue;
-    if (std::find(rule.categories.begin(), rule.categories.end(), category) != rule.categories.end()) return &rule;
-  }
-  return nullptr;
-}
-
 // 烟政办发〔2022〕25号 三（七）: the burden may reach back `months` before the month of application,
 // and one recognition covers one natural year: the window runs to the end of the application's year.
 std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t months) {

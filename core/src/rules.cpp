@@ -47,6 +47,15 @@ std::optional<Pool> critical_pool(VisitKind kind) {
   return std::nullopt;
 }
 
+const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category) {
+  for (const TierRule& rule : period.rules) {
+    if (rule.tier != tier || rule.pool != pool) continue;
+    if (std::find(rule.schemes.begin(), rule.schemes.end(), scheme) == rule.schemes.end()) continue;
+    if (std::find(rule.categories.begin(), rule.categories.end(), category) != rule.categories.end()) return &rule;
+  }
+  return nullptr;
+}
+
 const char* kind_name(VisitKind kind) {
   switch (kind) {
     case VisitKind::inpatient: return "住院";

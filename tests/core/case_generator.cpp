@@ -9,15 +9,6 @@ namespace {
 
 constexpr const char* kGeneral = "general";
 
-const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category) {
-  for (const TierRule& rule : period.rules) {
-    if (rule.tier != tier || rule.pool != pool) continue;
-    if (std::find(rule.schemes.begin(), rule.schemes.end(), scheme) == rule.schemes.end()) continue;
-    if (std::find(rule.categories.begin(), rule.categories.end(), category) != rule.categories.end()) return &rule;
-  }
-  return nullptr;
-}
-
 std::vector<const Parameter*> parameters_of(const TierRule& rule) {
   std::vector<const Parameter*> parameters = {&rule.deductible};
   for (const Band& band : rule.bands) {

@@ -149,6 +149,9 @@ const Result<std::vector<City>>& cities();
 // special drugs have their own, ordinary outpatient visits get none (CONTRACT.md).
 std::optional<Pool> critical_pool(VisitKind kind);
 
+// The rule of `period` for this tier and pool that covers the scheme and the category, if any.
+const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category);
+
 const char* scheme_id(Scheme scheme);
 const char* scheme_name(Scheme scheme);
 const char* kind_id(VisitKind kind);
