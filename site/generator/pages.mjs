@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { commonHead, expandHead, indent } from './head.mjs';
 
 const site = path.resolve(process.argv[2] || 'build/site');
 const { loadSettle } = await import(pathToFileURL(path.join(site, 'settle-api.js')).href);
@@ -299,17 +300,9 @@ function page({ title, description, body, current }) {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy"
-        content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'">
-  <meta name="referrer" content="no-referrer">
+${indent(commonHead(), '  ')}
   <meta name="description" content="${escape(description)}">
-  <meta name="theme-color" content="#174ea6">
   <title>${escape(title)}</title>
-  <link rel="manifest" href="manifest.webmanifest">
-  <link rel="icon" href="icon.svg" type="image/svg+xml">
-  <link rel="stylesheet" href="app.css">
   <link rel="stylesheet" href="site.css">
   <script type="module" src="offline.js"></script>
 </head>
@@ -364,6 +357,11 @@ ${legend}
   return page({ title: '各市重特大疾病医疗保障政策', description: '已收录城市的大病保险、医疗救助和再救助规定。', body, current: 'cities.html' });
 }
 
+// The hand-written pages get the same head lines.
+for (const name of ['index.html', 'training.html']) {
+  const file = path.join(site, name);
+  fs.writeFileSync(file, expandHead(fs.readFileSync(file, 'utf8'), name));
+}
 fs.writeFileSync(path.join(site, 'cities.html'), indexPage());
 for (const city of catalog.cities) fs.writeFileSync(path.join(site, `city-${city.id}.html`), cityPage(city));
 console.log(`pages: cities.html and ${catalog.cities.length} city pages in ${site}`);

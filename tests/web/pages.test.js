@@ -14,6 +14,23 @@ const read = (name) => fs.readFileSync(path.join(SITE, name), 'utf8');
 const linksIn = (html) => [...html.matchAll(/href="index\.html#case=([A-Za-z0-9_-]+)"/g)]
   .map((m) => JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')));
 
+test('every page opens with the one shared head; only the calculator and training may run WebAssembly', () => {
+  const pages = fs.readdirSync(SITE).filter((name) => name.endsWith('.html'));
+  assert.ok(pages.length >= 3 + catalog.cities.length);
+  for (const name of pages) {
+    const html = read(name);
+    assert.ok(!html.includes('<!--@head'), `${name}: marker left in`);
+    assert.match(html, /^<!doctype html>\n<html lang="zh-CN">\n<head>\n  <meta charset="utf-8">\n/, name);
+    const csp = [...html.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(csp.length, 1, `${name}: one policy`);
+    assert.match(csp[0], /^default-src 'self'; script-src 'self'(?: 'wasm-unsafe-eval')?; /, name);
+    assert.equal(csp[0].includes('wasm-unsafe-eval'), ['index.html', 'training.html'].includes(name), name);
+    for (const line of ['<link rel="manifest" href="manifest.webmanifest">', '<link rel="stylesheet" href="app.css">']) {
+      assert.equal(html.split(line).length, 2, `${name}: ${line} once`);
+    }
+  }
+});
+
 test('every city has a page, linked from the index, with a card per rule and the clause quoted', () => {
   const index = read('cities.html');
   for (const city of catalog.cities) {
