@@ -1,8 +1,9 @@
-// The head lines every page of the site shares (charset, viewport, Content-Security-Policy,
-// referrer, theme colour, manifest, icon, stylesheet), written in one place: the generated pages
-// take them from commonHead(); web/index.html and site/training.html hold a marker line,
-// `<!--@head-->` (or `<!--@head wasm-->` for a page that runs the engine), which
-// expandHead() replaces in the assembled site.
+// What every page of the site shares, written in one place: the head lines (charset, viewport,
+// Content-Security-Policy, referrer, theme colour, manifest, icon, stylesheet) and the links
+// between the pages. The generated pages take them from commonHead() and siteNav();
+// web/index.html and site/training.html hold marker lines, `<!--@head-->` (`<!--@head wasm-->`
+// for a page that runs the engine) and `<!--@nav PAGE-->`, which expandMarkers() replaces in the
+// assembled site.
 const csp = (wasm) => [
   "default-src 'self'", `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}`, "style-src 'self'", "img-src 'self'",
   "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'",
@@ -21,12 +22,25 @@ export function commonHead({ wasm = false } = {}) {
 <link rel="stylesheet" href="app.css">`;
 }
 
+const PAGES = [['index.html', '计算器'], ['cities.html', '各市政策'], ['training.html', '培训练习']];
+
+// The links between the pages, `current` (a file name) marked as the page shown.
+export function siteNav(current) {
+  const links = PAGES.map(([href, label]) => `  <a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a>`);
+  return ['<nav class="site-nav" aria-label="本站页面">', ...links, '</nav>'].join('\n');
+}
+
 export const indent = (text, spaces) => text.split('\n').map((line) => spaces + line).join('\n');
 
-// The page's text with its one marker line expanded; throws when it has none (or several).
-export function expandHead(text, name) {
-  const markers = [...text.matchAll(/^( *)<!--@head( wasm)?-->$/gm)];
-  if (markers.length !== 1) throw new Error(`${name}: expected one <!--@head--> line, found ${markers.length}`);
-  const [line, spaces, wasm] = markers[0];
-  return text.replace(line, indent(commonHead({ wasm: Boolean(wasm) }), spaces));
+// The page's text with its one @head and one @nav line expanded; throws when either is missing
+// or repeated.
+export function expandMarkers(text, name) {
+  const expand = (page, pattern, lines) => {
+    const markers = [...page.matchAll(pattern)];
+    if (markers.length !== 1) throw new Error(`${name}: expected one ${pattern} line, found ${markers.length}`);
+    const [line, spaces, argument] = markers[0];
+    return page.replace(line, indent(lines(argument), spaces));
+  };
+  const withHead = expand(text, /^( *)<!--@head( wasm)?-->$/gm, (wasm) => commonHead({ wasm: Boolean(wasm) }));
+  return expand(withHead, /^( *)<!--@nav ([\w.-]+)-->$/gm, (current) => siteNav(current));
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commonHead, expandHead, indent } from './head.mjs';
+import { commonHead, expandMarkers, indent, siteNav } from './head.mjs';
 
 const site = path.resolve(process.argv[2] || 'build/site');
 const { loadSettle } = await import(pathToFileURL(path.join(site, 'settle-api.js')).href);
@@ -296,7 +296,6 @@ const legend = html`<ul class="badge-legend">${Object.entries(PROVENANCE).map(([
   html`<li><span class="badge prov-${key}">${label}</span> ${note}</li>`)}</ul>`;
 
 function page({ title, description, body, current }) {
-  const nav = [['index.html', '计算器'], ['cities.html', '各市政策'], ['training.html', '培训练习']];
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -309,9 +308,7 @@ ${indent(commonHead(), '  ')}
 <body class="site-page">
   <a class="skip-link" href="#main">跳到正文</a>
   <header class="page-header">
-    <nav class="site-nav" aria-label="本站页面">
-${nav.map(([href, label]) => `      <a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a>`).join('\n')}
-    </nav>
+${indent(siteNav(current), '    ')}
   </header>
   <main id="main" class="site-main">
 ${body}
@@ -357,10 +354,10 @@ ${legend}
   return page({ title: '各市重特大疾病医疗保障政策', description: '已收录城市的大病保险、医疗救助和再救助规定。', body, current: 'cities.html' });
 }
 
-// The hand-written pages get the same head lines.
+// The hand-written pages get the same head lines and links.
 for (const name of ['index.html', 'training.html']) {
   const file = path.join(site, name);
-  fs.writeFileSync(file, expandHead(fs.readFileSync(file, 'utf8'), name));
+  fs.writeFileSync(file, expandMarkers(fs.readFileSync(file, 'utf8'), name));
 }
 fs.writeFileSync(path.join(site, 'cities.html'), indexPage());
 for (const city of catalog.cities) fs.writeFileSync(path.join(site, `city-${city.id}.html`), cityPage(city));

@@ -14,7 +14,7 @@ const read = (name) => fs.readFileSync(path.join(SITE, name), 'utf8');
 const linksIn = (html) => [...html.matchAll(/href="index\.html#case=([A-Za-z0-9_-]+)"/g)]
   .map((m) => JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')));
 
-test('every page opens with the one shared head; only the calculator and training may run WebAssembly', () => {
+test('every page opens with the one shared head and links; only the calculator and training may run WebAssembly', () => {
   const pages = fs.readdirSync(SITE).filter((name) => name.endsWith('.html'));
   assert.ok(pages.length >= 3 + catalog.cities.length);
   for (const name of pages) {
@@ -28,6 +28,10 @@ test('every page opens with the one shared head; only the calculator and trainin
     for (const line of ['<link rel="manifest" href="manifest.webmanifest">', '<link rel="stylesheet" href="app.css">']) {
       assert.equal(html.split(line).length, 2, `${name}: ${line} once`);
     }
+    const nav = /<nav class="site-nav" aria-label="本站页面">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+    assert.deepEqual([...nav.matchAll(/href="([\w.-]+)"/g)].map((m) => m[1]), ['index.html', 'cities.html', 'training.html'], name);
+    const current = [...nav.matchAll(/href="([\w.-]+)" aria-current="page"/g)].map((m) => m[1]);
+    assert.deepEqual(current, name.startsWith('city-') ? [] : [name], `${name}: marked as the page shown`);
   }
 });
 
