@@ -123,9 +123,15 @@ export class CaseForm {
     return controls[field];
   }
 
-  addVisit({ after = null, focus = true } = {}) {
+  // A visit from the template, with the city's kinds to choose from.
+  newVisit() {
     const visit = this.template.content.firstElementChild.cloneNode(true);
     this.fillKinds(visit);
+    return visit;
+  }
+
+  addVisit({ after = null, focus = true } = {}) {
+    const visit = this.newVisit();
     if (after) {
       for (const field of ['date', 'kind', 'hospital_level', ...MONEY_FIELDS]) this.input(visit, field).value = this.input(after, field).value;
       for (const field of ['designated', 'emergency']) this.input(visit, field).checked = this.input(after, field).checked;
@@ -193,8 +199,7 @@ export class CaseForm {
     this.citySelect.value = city.id;
     this.visitList.replaceChildren();
     for (const given of kase.visits) {
-      const visit = this.template.content.firstElementChild.cloneNode(true);
-      this.fillKinds(visit);
+      const visit = this.newVisit();
       const set = (field, value) => { if (value !== undefined && value !== null) this.input(visit, field).value = String(value); };
       set('date', given.date);
       this.input(visit, 'date').dataset.touched = 'yes';
