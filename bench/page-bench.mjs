@@ -74,13 +74,15 @@ function link(base, file) {
   return `${base}#case=${Buffer.from(json, 'utf8').toString('base64url')}`;
 }
 
-// Waits for the mark through CDP, in the page's own world: Playwright's waitForFunction would
-// inject its utility script and poll every frame, work the page would be measured with.
-const untilMark = `new Promise((resolve) => new PerformanceObserver((list, observer) => {
-  if (list.getEntriesByName('${MARK}').length === 0) return;
+// Waits through CDP, in the page's own world, for the Performance API entry `name` of `type`
+// and gives its time: Playwright's waitForFunction would inject its utility script and poll
+// every frame, work the page would be measured with.
+const until = (type, name) => `new Promise((resolve) => new PerformanceObserver((list, observer) => {
+  const entry = list.getEntriesByName('${name}')[0];
+  if (!entry) return;
   observer.disconnect();
-  resolve();
-}).observe({ type: 'mark', buffered: true }))`;
+  resolve(entry.startTime);
+}).observe({ type: '${type}', buffered: true }))`;
 
 // The page's marks on the way (web/app.js): script, engine, catalog, first-result, form.
 const readLoad = `(() => {
@@ -96,7 +98,7 @@ async function firstResult(browser, base, throttle) {
   try {
     const cdp = await context.newCDPSession(page);
     await page.goto(link(base, firstCase), { waitUntil: 'commit' });
-    await cdp.send('Runtime.evaluate', { expression: untilMark, awaitPromise: true });
+    await cdp.send('Runtime.evaluate', { expression: until('mark', MARK), awaitPromise: true });
     await page.waitForTimeout(200);  // the marks set just after (the form)
     return (await cdp.send('Runtime.evaluate', { expression: readLoad, returnByValue: true })).result.value;
   } finally {
@@ -106,19 +108,12 @@ async function firstResult(browser, base, throttle) {
 
 // The floor under the first result on this machine: when a static page of the same site, served
 // the same way (cities.html: text and a stylesheet, no engine), first paints its text.
-const untilPaint = `new Promise((resolve) => new PerformanceObserver((list, observer) => {
-  const paint = list.getEntriesByName('first-contentful-paint')[0];
-  if (!paint) return;
-  observer.disconnect();
-  resolve(paint.startTime);
-}).observe({ type: 'paint', buffered: true }))`;
-
 async function staticPaint(browser, base, throttle) {
   const { context, page } = await freshPage(browser, throttle);
   try {
     const cdp = await context.newCDPSession(page);
     await page.goto(`${base}cities.html`, { waitUntil: 'commit' });
-    return (await cdp.send('Runtime.evaluate', { expression: untilPaint, awaitPromise: true, returnByValue: true })).result.value;
+    return (await cdp.send('Runtime.evaluate', { expression: until('paint', 'first-contentful-paint'), awaitPromise: true, returnByValue: true })).result.value;
   } finally {
     await context.close();
   }
