@@ -107,7 +107,10 @@ const shownKey = (text, kase) => `${JSON.stringify(kase?.identities ?? [])}${tex
 const PRINT_WARNINGS = 3;
 const PRINT_VISITS = 8;
 
-const today = () => new Date().toLocaleDateString('sv-SE');
+// The local date as YYYY-MM-DD, by hand: toLocaleDateString loads a locale's data on first use,
+// a tenth of the first result's time.
+const today = (now = new Date()) => [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+  .map((part, i) => String(part).padStart(i ? 2 : 4, '0')).join('-');
 
 // The periods (document and date of effect) the visits' dates fall in: "the date of the rules".
 export function periodsUsed(city, visits) {

@@ -137,6 +137,12 @@ test('the print view is one A4 page with the breakdown, the sources and the rule
     assert.match(sources, /烟政办发〔2022〕25号 三（四）1/);
     assert.match(sources, /原文规定/);
     assert.match(await page.locator('.print-header').innerText(), /2023-01-01 起施行/);
+    // The day of the estimate, in the browser's own time zone.
+    const localDay = await page.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    assert.match(await page.locator('.print-date').innerText(), new RegExp(`^试算日期 ${localDay}　`));
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'print-p01.png'), fullPage: true });
   } finally {
