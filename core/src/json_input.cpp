@@ -8,7 +8,9 @@
 namespace settle::detail {
 namespace {
 
-// Builds the document; rejects duplicate keys and nesting beyond the limit.
+// Builds the document; rejects duplicate keys and nesting beyond the limit. A key is inserted
+// when it is read (one lookup, which also finds a repeat); the JSON path of an open container is
+// spelled out only for an error.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(int max_depth) : max_depth_(max_depth) {}
@@ -24,22 +26,22 @@ class DocumentBuilder {
   bool binary(Json::binary_t& value) { return put(Json::binary(value)); }
   bool start_object(std::size_t) { return open(Json::object()); }
   bool key(std::string& name) {
-    if (stack_.back()->contains(name)) {
-      error_path_ = field_path(paths_.back(), name);
-      return fail(messages::duplicate_key(name));
+    auto [entry, inserted] = stack_.back().node->get_ref<Json::object_t&>().emplace(std::move(name), nullptr);
+    if (!inserted) {
+      error_path_ = field_path(open_path(), entry->first);
+      return fail(messages::duplicate_key(entry->first));
     }
-    key_ = std::move(name);
+    slot_ = &entry->second;
+    key_ = &entry->first;
     return true;
   }
   bool end_object() {
     stack_.pop_back();
-    paths_.pop_back();
     return true;
   }
   bool start_array(std::size_t) { return open(Json::array()); }
   bool end_array() {
     stack_.pop_back();
-    paths_.pop_back();
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
@@ -52,50 +54,54 @@ class DocumentBuilder {
   const std::string& error_path() const { return error_path_; }
 
  private:
+  // An open container and where it sits in its parent: under `key`, or at `index` of an array.
+  struct Open {
+    Json* node;
+    const std::string* key;
+    std::size_t index;
+  };
+
   bool fail(std::string message) {
     message_ = std::move(message);
     return false;
   }
+  // The slot the next value goes to: the last key's in an object, a new element in an array.
+  Json& next_slot(std::size_t& index) {
+    Json& parent = *stack_.back().node;
+    if (parent.is_object()) return *slot_;
+    parent.push_back(nullptr);
+    index = parent.size() - 1;
+    return parent.back();
+  }
   bool put(Json value) {
-    if (stack_.empty()) {
-      root_ = std::move(value);
-      return true;
-    }
-    Json& parent = *stack_.back();
-    if (parent.is_object()) {
-      parent[key_] = std::move(value);
-    } else {
-      parent.push_back(std::move(value));
-    }
+    std::size_t index = 0;
+    (stack_.empty() ? root_ : next_slot(index)) = std::move(value);
     return true;
   }
   bool open(Json container) {
     if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_));
-    if (stack_.empty()) {
-      root_ = std::move(container);
-      stack_.push_back(&root_);
-      paths_.emplace_back();
-      return true;
-    }
-    Json& parent = *stack_.back();
-    Json* child;
-    if (parent.is_object()) {
-      child = &(parent[key_] = std::move(container));
-      paths_.push_back(field_path(paths_.back(), key_));
-    } else {
-      parent.push_back(std::move(container));
-      child = &parent.back();
-      paths_.push_back(index_path(paths_.back(), parent.size() - 1));
-    }
-    stack_.push_back(child);
+    std::size_t index = 0;
+    const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
+    Json& child = stack_.empty() ? root_ : next_slot(index);
+    child = std::move(container);
+    stack_.push_back({&child, key, index});
     return true;
+  }
+  // The JSON path of the innermost open container, e.g. "visits[2]".
+  std::string open_path() const {
+    std::string path;
+    for (std::size_t level = 1; level < stack_.size(); ++level) {
+      const Open& open = stack_[level];
+      path = open.key ? field_path(path, *open.key) : index_path(path, open.index);
+    }
+    return path;
   }
 
   int max_depth_;
   Json root_;
-  std::vector<Json*> stack_;
-  std::vector<std::string> paths_;  // the JSON path of each open container, for errors
-  std::string key_;
+  std::vector<Open> stack_;
+  Json* slot_ = nullptr;              // where the value of the last key read goes
+  const std::string* key_ = nullptr;  // that key, as stored in its object
   std::string message_;
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
