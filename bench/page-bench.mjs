@@ -15,8 +15,10 @@
 //   recompute's own task), and to the moment the steps are back (settled in a later task).
 // - static page: the first contentful paint of cities.html (no engine) in the same conditions,
 //   the floor under the first result on this machine and server.
+// - engine: the engine alone, cold, in a fresh page (load, first settle, second settle, cities).
 // Prints tab-separated lines: `first_result <ms>...`, `first_result_marks <mark>=<median ms>...`,
-// `first_result_static_page <ms>...` (the same for `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
+// `first_result_static_page <ms>...`, `first_result_engine <phase>=<median ms>...` (the same for
+// `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,6 +121,29 @@ async function staticPaint(browser, base, throttle) {
   }
 }
 
+// The engine alone in a fresh page of the same origin (a blank 404 page: no app, no CSP): loading
+// it, its first settle of FIRST without steps (V8 compiles each WebAssembly function the first
+// time it is called), the same settle again, then cities(). Times in ms.
+async function engineCold(browser, base, throttle) {
+  const { context, page } = await freshPage(browser, throttle);
+  try {
+    await page.goto(`${base}bench-blank-page`);
+    return await page.evaluate(async ({ api, text }) => {
+      const start = performance.now();
+      const engine = await (await import(api)).loadSettle();
+      const loaded = performance.now();
+      engine.settleRaw(text, { steps: false });
+      const first = performance.now();
+      engine.settleRaw(text, { steps: false });
+      const second = performance.now();
+      engine.cities();
+      return { load: loaded - start, first_settle: first - loaded, second_settle: second - first, cities: performance.now() - second };
+    }, { api: `${base}settle-api.js`, text: fs.readFileSync(firstCase, 'utf8') });
+  } finally {
+    await context.close();
+  }
+}
+
 async function recompute(browser, base) {
   const kase = JSON.parse(fs.readFileSync(case50, 'utf8'));
   const visits = kase.visits.length;
@@ -192,6 +217,11 @@ try {
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const order = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
     console.log(`${label}_marks\t${order.map((name) => `${name}=${median(phases[name]).toFixed(0)}`).join('\t')}`);
+    const cold = {};
+    for (let i = 0; i < loads; ++i) {
+      for (const [name, ms] of Object.entries(await engineCold(browser, base, throttle))) (cold[name] ||= []).push(ms);
+    }
+    console.log(`${label}_engine\t${Object.entries(cold).map(([name, values]) => `${name}=${median(values).toFixed(1)}`).join('\t')}`);
     if (!throttle) console.log(`first_load_files\t${[...new Set(files)].join('\t')}`);
   }
   const typing = await recompute(browser, base);

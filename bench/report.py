@@ -141,6 +141,10 @@ def main():
         floor = [float(v) for v in page.get(f"{key}_static_page", [])]
         if floor:
             on_the_way += f"; a static page of the site (cities.html) paints at {statistics.median(floor):.0f} ms"
+        engine = dict(m.split("=", 1) for m in page.get(f"{key}_engine", []))
+        if engine:
+            on_the_way += (f"; the engine alone, cold (median ms): load {engine['load']}, first settle "
+                           f"{engine['first_settle']} (again: {engine['second_settle']}), then cities() {engine['cities']}")
         rows.append((label, f"median {median:.0f} ms over {len(values)} loads ({spread}){on_the_way}", f"<= {budget} ms",
                      verdict(median <= budget)))
 
