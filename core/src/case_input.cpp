@@ -50,14 +50,20 @@ Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const
   return value->get<bool>();
 }
 
-// The field's path is built only for an error: most paths are too long for the short-string
-// buffer, and a batch run reads several amounts per visit.
+// The amount of field `name` of the object at `path`. The field's path is built only for an
+// error: most paths are too long for the short-string buffer, and a batch run reads several
+// amounts per visit.
+Result<Fen> read_money_field(const Json& value, const char* name, const std::string& path) {
+  Result<Fen> amount = read_money(value, std::string());
+  if (!amount.ok()) return Error{field_path(path, name), amount.error().message};
+  return amount;
+}
+
 Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* name, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr || value->is_null()) return std::optional<Fen>();
-  Result<Fen> amount = read_money(*value, std::string());
-  if (!amount.ok()) return Error{field_path(path, name), amount.error().message};
-  return std::optional<Fen>(amount.value());
+  SETTLE_TRY(amount, read_money_field(*value, name, path));
+  return std::optional<Fen>(amount);
 }
 
 std::string covered_dates(const City& city) {
@@ -107,9 +113,8 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
 
   const Json* total = find_field(json, "total");
   if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total")};
-  Result<Fen> total_amount = read_money(*total, std::string());
-  if (!total_amount.ok()) return Error{field_path(path, "total"), total_amount.error().message};
-  visit.total = total_amount.value();
+  SETTLE_TRY(total_amount, read_money_field(*total, "total", path));
+  visit.total = total_amount;
   SETTLE_TRY(in_policy, read_optional_money(json, "in_policy", path));
   visit.in_policy = in_policy.value_or(visit.total);
   if (visit.in_policy > visit.total)

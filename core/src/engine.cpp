@@ -537,14 +537,14 @@ class CategorySettler {
     std::optional<size_t> visit;
   };
   std::vector<WarningKey> warned_;
-  std::set<const Parameter*> assumed_noted_;
+  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
   struct FoundRule {
     const Period* period;
     Tier tier;
     Pool pool;
     const TierRule* rule;
   };
-  std::vector<FoundRule> rules_found_;  // each assumed parameter's warning is built once
+  std::vector<FoundRule> rules_found_;  // rule_for's lookups, per period, tier and pool
 };
 
 }  // namespace

@@ -54,45 +54,44 @@ class DocumentBuilder {
   const std::string& error_path() const { return error_path_; }
 
  private:
-  // An open container and where it sits in its parent: under `key`, or at `index` of an array.
+  // An open container and the key it sits under in its parent object (none in an array, where
+  // it is the last element, or at the root).
   struct Open {
     Json* node;
     const std::string* key;
-    std::size_t index;
   };
 
   bool fail(std::string message) {
     message_ = std::move(message);
     return false;
   }
-  // The slot the next value goes to: the last key's in an object, a new element in an array.
-  Json& next_slot(std::size_t& index) {
+  // The slot the next value goes to: the root, the last key's in an object, a new element in an array.
+  Json& next_slot() {
+    if (stack_.empty()) return root_;
     Json& parent = *stack_.back().node;
     if (parent.is_object()) return *slot_;
     parent.push_back(nullptr);
-    index = parent.size() - 1;
     return parent.back();
   }
   bool put(Json value) {
-    std::size_t index = 0;
-    (stack_.empty() ? root_ : next_slot(index)) = std::move(value);
+    next_slot() = std::move(value);
     return true;
   }
   bool open(Json container) {
     if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_));
-    std::size_t index = 0;
     const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
-    Json& child = stack_.empty() ? root_ : next_slot(index);
+    Json& child = next_slot();
     child = std::move(container);
-    stack_.push_back({&child, key, index});
+    stack_.push_back({&child, key});
     return true;
   }
-  // The JSON path of the innermost open container, e.g. "visits[2]".
+  // The JSON path of the innermost open container, e.g. "visits[2]". An open container in an
+  // array is that array's last element.
   std::string open_path() const {
     std::string path;
     for (std::size_t level = 1; level < stack_.size(); ++level) {
       const Open& open = stack_[level];
-      path = open.key ? field_path(path, *open.key) : index_path(path, open.index);
+      path = open.key ? field_path(path, *open.key) : index_path(path, stack_[level - 1].node->size() - 1);
     }
     return path;
   }
