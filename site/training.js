@@ -2,8 +2,8 @@
 // (computed by build/settle and kept in training-scenarios.json, which a test keeps in step with
 // the core), then sees the core's own step-by-step settlement. Progress lives in this page only.
 import { loadSettle } from './settle-api.js';
-import { stepCard } from './result-view.js';
-import { el, yuan, normalizeMoney, TIERS, PROVENANCE } from './format.js';
+import { provenanceLegend, stepCard } from './result-view.js';
+import { el, yuan, normalizeMoney, TIERS } from './format.js';
 import { fragmentFor } from './share.js';
 
 const TOLERANCE_FEN = 100;   // 1 元: hand arithmetic that rounds a band differently still passes
@@ -170,13 +170,11 @@ function solution(api, scenario, city) {
   const settlement = api.trySettle(scenario.case);
   if (settlement.error) return [el('p', { class: 'form-error' }, `计算核心无法计算这道题：${settlement.error.message}`)];
   const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
-  const legend = el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
-    el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
   const visits = settlement.visits.map((v, i) => el('section', { class: 'solution-visit', 'aria-labelledby': `solution-visit-${i}` },
     el('h4', { id: `solution-visit-${i}` }, `第 ${i + 1} 次：${v.date} ${kinds[v.kind] || v.kind}`),
     el('ol', { class: 'steps' }, settlement.steps.filter((s) => s.visit === i).map(stepCard))));
   const totals = el('p', { class: 'solution-totals' }, '合计：', TIERS.map((t, i) => `${i ? '；' : ''}${t.name} ${yuan(settlement.totals[t.key])} 元`).join(''));
-  return [legend, ...visits, totals];
+  return [provenanceLegend(), ...visits, totals];
 }
 
 async function start() {

@@ -1,18 +1,10 @@
 // The form: builds its choices from cities(), reads it into a case (CONTRACT.md) and shows an
 // error next to the field its `path` names. It never computes an amount.
-import { el, normalizeMoney } from './format.js';
+import { covers, el, localToday, normalizeMoney } from './format.js';
 import { ParameterPanel } from './parameter-panel.js';
 
 const MONEY_FIELDS = ['total', 'in_policy', 'basic_paid', 'critical_paid'];
 const CONTROLS = new WeakMap();
-
-function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-const covers = (period, date) => period.from <= date && (!period.to || date <= period.to);
 
 // The date a new visit starts with: today, or the nearest date the city's rules cover.
 export function defaultDateFor(city) {

@@ -29,11 +29,10 @@ function fenOf(text) {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
   return m ? BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0')) : null;
 }
-// a * num / den, half-up, in fen; returned as a yuan string the core reads exactly.
-function scaled(a, num, den) {
-  const fen = (2n * a * num + den) / (2n * den);
-  return `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
-}
+// a * num / den in fen, rounded half-up.
+const scaled = (a, num, den) => (2n * a * num + den) / (2n * den);
+// Fen as a yuan string the core reads exactly.
+const yuanString = (fen) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 const wan = (yuanValue) => `${(yuanValue / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万元`;
 const pct = (num, den) => `${((Number(num) * 100) / Number(den)).toFixed(1)}%`;
 
@@ -59,14 +58,12 @@ export function chartBasis(kase) {
   const visitAt = (x) => {
     const xFen = BigInt(x) * 100n;
     const visit = { date: first.date, kind: 'inpatient', hospital_level: first.hospital_level, total: String(x) };
-    const ipFen = (2n * xFen * share.num + share.den) / (2n * share.den);
-    visit.in_policy = scaled(xFen, share.num, share.den);
+    const ipFen = scaled(xFen, share.num, share.den);
+    visit.in_policy = yuanString(ipFen);
     if (basicShare) {
-      visit.basic_paid = scaled(ipFen, basicShare.num, basicShare.den);
-      if (criticalShare) {
-        const basicFen = (2n * ipFen * basicShare.num + basicShare.den) / (2n * basicShare.den);
-        visit.critical_paid = scaled(ipFen - basicFen, criticalShare.num, criticalShare.den);
-      }
+      const basicFen = scaled(ipFen, basicShare.num, basicShare.den);
+      visit.basic_paid = yuanString(basicFen);
+      if (criticalShare) visit.critical_paid = yuanString(scaled(ipFen - basicFen, criticalShare.num, criticalShare.den));
     }
     return visit;
   };

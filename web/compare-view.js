@@ -33,7 +33,7 @@ export class CompareView {
 
     const next = (i) => {
       if (run !== this.run) return;
-      if (i === categories.length) return this.finish(section, categories, chosen, settlement);
+      if (i === categories.length) return this.finish(section, categories, rows, chosen, settlement);
       const id = categories[i].id;
       // Totals only: the steps would be parsed for nothing.
       const answer = this.api.trySettle({ ...kase, identities: id === 'general' ? [] : [id] }, { steps: false });
@@ -45,9 +45,9 @@ export class CompareView {
 
   // Marks, once all rows are in, the category applied and the others the person chose (the
   // applied one is by definition the highest of those chosen).
-  finish(section, categories, chosen, settlement) {
-    for (const c of categories) {
-      const row = section.querySelector(`tr[data-category="${c.id}"]`);
+  finish(section, categories, rows, chosen, settlement) {
+    categories.forEach((c, i) => {
+      const row = rows[i];
       const head = row.querySelector('th');
       if (c.id === settlement.identity) {
         row.classList.add('is-applied');
@@ -55,7 +55,7 @@ export class CompareView {
       } else if (chosen.has(c.id)) {
         head.append(el('span', { class: 'tag tag-chosen' }, '已选，合计较低未采用'));
       }
-    }
+    });
     section.dataset.done = 'yes';
   }
 }

@@ -1,5 +1,20 @@
 // Display helpers. Amounts arrive as integer fen from the core; nothing here computes money.
 
+// Today as YYYY-MM-DD in the browser's time zone, by hand: toLocaleDateString loads a locale's
+// data on first use, a tenth of the first result's time.
+export function localToday(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// "济医保发〔2020〕28号《关于…的通知》": a period's document with its title; a title that already
+// names the document stands alone.
+export const documentTitle = (p) => (!p.title || p.title === p.document ? p.document
+  : p.title.startsWith(p.document) ? p.title : `${p.document}《${p.title}》`);
+
+// Whether a period of the rules ({from, to: null when open}) is in force on a YYYY-MM-DD date.
+export const covers = (period, date) => period.from <= date && (!period.to || date <= period.to);
+
 export function yuan(fen) {
   if (fen === null || fen === undefined) return '—';
   const sign = fen < 0 ? '-' : '';

@@ -1,7 +1,7 @@
 // 政策参数: lets a person supply a parameter the rules on file lack (the core names it in its
 // error as parameters.<id>) or try another value. Sent as the case's "parameters"; the core marks
 // such values 用户填写. Empty inputs send nothing, so the rules on file apply.
-import { el, normalizeMoney, PROVENANCE } from './format.js';
+import { covers, el, normalizeMoney, PROVENANCE } from './format.js';
 
 const TIER = {
   basic: '基本医保', critical: '大病保险', special_drug: '大病保险特殊药品', assistance: '医疗救助',
@@ -57,7 +57,7 @@ export class ParameterPanel {
   // Shows the parameters of the period in force on `date` (kept typed values follow their id).
   show(city, date) {
     const periods = city.periods || [];
-    const period = periods.find((p) => p.from <= date && (!p.to || date <= p.to)) || periods[periods.length - 1];
+    const period = periods.find((p) => covers(p, date)) || periods[periods.length - 1];
     const key = `${city.id}@${period?.from}`;
     if (key === this.key) return;
     if (!this.key.startsWith(`${city.id}@`)) this.typed.clear();

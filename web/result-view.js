@@ -1,6 +1,6 @@
 // Renders a settlement from the core: who pays what (bar + legend), each visit, every step with
 // its source and provenance. Shows only the core's numbers; the shares are for display.
-import { el, yuan, yuanText, share, TIERS, PROVENANCE } from './format.js';
+import { covers, documentTitle, el, localToday, yuan, yuanText, share, TIERS, PROVENANCE } from './format.js';
 
 export class ResultView {
   constructor(section, mini) {
@@ -48,14 +48,12 @@ export class ResultView {
     return this.shown === shownKey(text, kase);
   }
 
-  // text: the settlement's JSON text, to tell a later identical result (showing()). A
-  // settlement without steps (the quick one made on each keystroke) leaves the explanation to
-  // showSteps().
-  show(settlement, city, kase, text = '') {
+  // A settlement without steps (the quick one made on each keystroke); its explanation follows
+  // in showSteps(). text: its JSON text, to tell a later identical result (showing()).
+  show(settlement, city, kase, text) {
     this.shown = shownKey(text, kase);
     const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
     this.kinds = kinds;
-    const hasSteps = Array.isArray(settlement.steps);
     this.say(`已按当前填写计算：个人自付 ${yuanText(settlement.totals.out_of_pocket)}。`);
     this.brief(`个人自付 ${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
     this.body.classList.remove('is-stale');
@@ -68,8 +66,8 @@ export class ResultView {
       // Filled by CompareView once the result is on screen.
       compare: this.placed?.compare || el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
       visits: this.visits.render(settlement.visits, kinds),
-      sources: hasSteps ? sourcesBlock(settlement) : el('section', { class: 'sources print-only' }),
-      explain: hasSteps ? stepsBlock(settlement, kinds) : this.explainPending(),
+      sources: el('section', { class: 'sources print-only' }),
+      explain: this.explainPending(),
     });
     this.body.hidden = false;
   }
@@ -107,20 +105,15 @@ const shownKey = (text, kase) => `${JSON.stringify(kase?.identities ?? [])}${tex
 const PRINT_WARNINGS = 3;
 const PRINT_VISITS = 8;
 
-// The local date as YYYY-MM-DD, by hand: toLocaleDateString loads a locale's data on first use,
-// a tenth of the first result's time.
-const today = (now = new Date()) => [now.getFullYear(), now.getMonth() + 1, now.getDate()]
-  .map((part, i) => String(part).padStart(i ? 2 : 4, '0')).join('-');
 
 // The periods (document and date of effect) the visits' dates fall in: "the date of the rules".
 export function periodsUsed(city, visits) {
   const periods = city.periods || [];
-  return periods.filter((p) => visits.some((v) => v.date >= p.from && (!p.to || v.date <= p.to)));
+  return periods.filter((p) => visits.some((v) => covers(p, v.date)));
 }
 
 export function periodText(p) {
-  const named = !p.title || p.title === p.document ? p.document : p.title.startsWith(p.document) ? p.title : `${p.document}《${p.title}》`;
-  return `${named}，${p.from} 起施行${p.to ? `，至 ${p.to}` : ''}`;
+  return `${documentTitle(p)}，${p.from} 起施行${p.to ? `，至 ${p.to}` : ''}`;
 }
 
 // Only on paper (app.css @media print): what was asked, under which rules, on which day.
@@ -131,7 +124,7 @@ function printHeader(s, city, kase, version) {
   return el('section', { class: 'print-only print-header', 'aria-hidden': 'true' },
     el('p', {}, `${s.city_name || city.name}　${scheme}　所选身份：${chosen}`),
     el('ul', { class: 'print-periods' }, periodsUsed(city, s.visits).map((p) => el('li', {}, `所用规定：${periodText(p)}`))),
-    el('p', { class: 'print-date' }, `试算日期 ${today()}${version ? `　计算器版本 ${version}` : ''}　本试算单不是官方结算单，以医保经办机构结算为准。`));
+    el('p', { class: 'print-date' }, `试算日期 ${localToday()}${version ? `　计算器版本 ${version}` : ''}　本试算单不是官方结算单，以医保经办机构结算为准。`));
 }
 
 // Every document and clause the steps used, per tier, with how the numbers were read.
@@ -242,6 +235,12 @@ function ratioText(step) {
   return step.ratio || '—';
 }
 
+// What each provenance badge on a step means (also on the training page's solutions).
+export function provenanceLegend() {
+  return el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
+    el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
+}
+
 export function stepCard(step) {
   const prov = PROVENANCE[step.provenance] || { label: step.provenance, note: '' };
   const facts = [
@@ -269,8 +268,6 @@ const OPEN_VISITS = 3;
 function stepsBlock(settlement, kinds) {
   const byVisit = settlement.visits.map(() => []);
   for (const step of settlement.steps || []) byVisit[step.visit]?.push(step);
-  const legend = el('ul', { class: 'badge-legend' }, Object.entries(PROVENANCE).map(([key, p]) =>
-    el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
   const groups = settlement.visits.map((v, i) => {
     const group = el('details', { class: 'visit-steps' },
       el('summary', {}, el('h4', {}, `第 ${i + 1} 次就诊：${v.date} ${kinds[v.kind] || v.kind}`)));
@@ -287,5 +284,5 @@ function stepsBlock(settlement, kinds) {
     return group;
   });
   return el('section', { class: 'explain', 'aria-labelledby': 'explain-title' },
-    el('h3', { id: 'explain-title' }, '逐步计算说明'), legend, groups);
+    el('h3', { id: 'explain-title' }, '逐步计算说明'), provenanceLegend(), groups);
 }

@@ -14,6 +14,11 @@ const site = path.resolve(process.argv[2] || 'build/site');
 const { loadSettle } = await import(pathToFileURL(path.join(site, 'settle-api.js')).href);
 const api = await loadSettle({ wasmBinary: fs.readFileSync(path.join(site, 'settle.wasm')) });
 const catalog = api.cities();
+// The calculator's own helpers, from the same assembled site, so the pages word amounts,
+// badges, documents and links as it does.
+const siteModule = (name) => import(pathToFileURL(path.join(site, name)).href);
+const { yuanText: fenText, documentTitle, PROVENANCE: BADGES } = await siteModule('format.js');
+const { fragmentFor } = await siteModule('share.js');
 
 // ---- text helpers -------------------------------------------------------------------------
 
@@ -25,17 +30,17 @@ const show = (v) => (v instanceof Html ? v.text : Array.isArray(v) ? v.map(show)
 
 const yuanText = (value) => `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 })} 元`;
 const wan = (yuan) => (yuan >= 10000 && yuan % 1000 === 0 ? `${yuan / 10000} 万元` : yuanText(yuan));
-const fenText = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
 
+// The rules' badges (a user's value never appears here), and one for a value not on file.
 const PROVENANCE = {
-  stated: ['原文规定', '数字见于政策原文'],
-  derived: ['依规推算', '由原文规定推算得出'],
-  assumed: ['假设参数', '现有文件未载明，采用假设值，请核实'],
-  missing: ['未收录', '已收录的文件里没有这个数，试算时需要补填'],
+  stated: BADGES.stated,
+  derived: BADGES.derived,
+  assumed: BADGES.assumed,
+  missing: { label: '未收录', note: '已收录的文件里没有这个数，试算时需要补填' },
 };
 const badge = (provenance) => {
   const key = PROVENANCE[provenance] ? provenance : 'missing';
-  return html`<span class="badge prov-${key}">${PROVENANCE[key][0]}</span>`;
+  return html`<span class="badge prov-${key}">${PROVENANCE[key].label}</span>`;
 };
 const sourceText = (source) => (source ? [source.document, source.clause].filter(Boolean).join(' ') : '');
 
@@ -97,7 +102,7 @@ function typicalCase(city, period, scheme, category) {
     else if (answer.error.path === 'visits[0].critical_paid') visit.critical_paid = EXAMPLE_CRITICAL_PAID;
     else break;
   }
-  const result = { kase, answer, link: `index.html#case=${Buffer.from(JSON.stringify(kase)).toString('base64url')}` };
+  const result = { kase, answer, link: `index.html${fragmentFor(kase)}` };
   typicalCache.set(key, result);
   return result;
 }
@@ -124,9 +129,6 @@ function tryLink(city, period, scheme, category, label) {
 
 // ---- the page parts ------------------------------------------------------------------------
 
-// "济医保发〔2020〕28号《关于…的通知》"; a title that already names the document stands alone.
-const documentTitle = (p) => (!p.title || p.title === p.document ? p.document
-  : p.title.startsWith(p.document) ? p.title : `${p.document}《${p.title}》`);
 const schemeName = (city, id) => city.schemes.find((s) => s.id === id)?.name || id;
 const categoryName = (city, id) => (id === 'general' ? '普通参保人员' : city.categories.find((c) => c.id === id)?.name || id);
 const kindNames = (city, ids) => ids.map((id) => city.kinds.find((k) => k.id === id)?.name || id).join('、');
@@ -292,7 +294,7 @@ function tryTable(period, city) {
 </section>`;
 }
 
-const legend = html`<ul class="badge-legend">${Object.entries(PROVENANCE).map(([key, [label, note]]) =>
+const legend = html`<ul class="badge-legend">${Object.entries(PROVENANCE).map(([key, { label, note }]) =>
   html`<li><span class="badge prov-${key}">${label}</span> ${note}</li>`)}</ul>`;
 
 function page({ title, description, body, current }) {
