@@ -23,12 +23,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SITE = process.env.SETTLE_SITE || path.join(ROOT, 'build/site');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+import { launchChromium } from '../tests/web/browser.js';
+import { ROOT, SITE } from '../tests/web/paths.js';
+import { fragmentOf } from '../tests/web/session.js';
 const MARK = 'settle:first-result';
 
 let loads = 10;
@@ -60,21 +57,24 @@ function serve() {
   });
 }
 
+// A page in a context of its own (no cache, no service worker), and its CDP session.
 async function freshPage(browser, throttle) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  if (throttle) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
-  return { context, page };
+  const cdp = await context.newCDPSession(page);
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
 }
 
-// A #case= link, as web/share.js writes it: the case JSON in base64url.
-function link(base, file) {
-  const json = JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')));
-  return `${base}#case=${Buffer.from(json, 'utf8').toString('base64url')}`;
+// As Python's statistics.median (bench/report.py takes the other medians with it).
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+// A #case= link to the case of a file, as web/share.js writes it.
+const link = (base, file) => `${base}${fragmentOf(JSON.parse(fs.readFileSync(file, 'utf8')))}`;
 
 // Waits through CDP, in the page's own world, for the Performance API entry `name` of `type`
 // and gives its time: Playwright's waitForFunction would inject its utility script and poll
@@ -96,9 +96,8 @@ const readLoad = `(() => {
 })()`;
 
 async function firstResult(browser, base, throttle) {
-  const { context, page } = await freshPage(browser, throttle);
+  const { context, page, cdp } = await freshPage(browser, throttle);
   try {
-    const cdp = await context.newCDPSession(page);
     await page.goto(link(base, firstCase), { waitUntil: 'commit' });
     await cdp.send('Runtime.evaluate', { expression: until('mark', MARK), awaitPromise: true });
     await page.waitForTimeout(200);  // the marks set just after (the form)
@@ -111,9 +110,8 @@ async function firstResult(browser, base, throttle) {
 // The floor under the first result on this machine: when a static page of the same site, served
 // the same way (cities.html: text and a stylesheet, no engine), first paints its text.
 async function staticPaint(browser, base, throttle) {
-  const { context, page } = await freshPage(browser, throttle);
+  const { context, page, cdp } = await freshPage(browser, throttle);
   try {
-    const cdp = await context.newCDPSession(page);
     await page.goto(`${base}cities.html`, { waitUntil: 'commit' });
     return (await cdp.send('Runtime.evaluate', { expression: until('paint', 'first-contentful-paint'), awaitPromise: true, returnByValue: true })).result.value;
   } finally {
@@ -192,11 +190,7 @@ async function recompute(browser, base) {
 }
 
 const { server, base } = await serve();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const fmt = (values) => values.map((v) => v.toFixed(1)).join('\t');
   for (const [label, throttle] of [['first_result', 0], ['first_result_4x', 4]]) {
@@ -214,7 +208,6 @@ try {
     }
     console.log(`${label}\t${fmt(times)}`);
     console.log(`${label}_static_page\t${fmt(floor)}`);
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const order = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
     console.log(`${label}_marks\t${order.map((name) => `${name}=${median(phases[name]).toFixed(0)}`).join('\t')}`);
     const cold = {};

@@ -6,11 +6,8 @@
 // The module comes from build/site/ (SETTLE_SITE overrides), loaded as the page loads it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SITE = process.env.SETTLE_SITE || path.join(ROOT, 'build/site');
+import { loadSiteApi } from '../tests/web/paths.js';
 
 let seconds = 1;
 const files = [];
@@ -24,8 +21,7 @@ if (files.length === 0) {
   process.exit(64);
 }
 
-const { loadSettle } = await import(pathToFileURL(path.join(SITE, 'settle-api.js')).href);
-const api = await loadSettle({ wasmBinary: fs.readFileSync(path.join(SITE, 'settle.wasm')) });
+const api = await loadSiteApi();
 
 function percentile(sorted, fraction) {
   return sorted[Math.round(fraction * (sorted.length - 1))];

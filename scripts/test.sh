@@ -32,7 +32,7 @@ step "WebAssembly build and site"
 bash scripts/build-site.sh
 
 step "native/WASM parity on generated cases"
-SETTLE_SITE_WAIT=0 bash tests/parity/run.sh "${PARITY_CASES:-10000}"
+bash tests/parity/run.sh "${PARITY_CASES:-10000}"
 
 step "node (wasm parity) and browser tests"
 bash tests/web/run.sh

@@ -12,7 +12,6 @@ cd "$(dirname "$0")/../.."
 count=${1:-10000}
 seed=${2:-20240601}
 site=build/site
-export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
 now() { date +%s.%N; }
 took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
@@ -20,24 +19,12 @@ took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 [[ -f build/CMakeCache.txt ]] || cmake --preset native-release >/dev/null
 cmake --build build --target settle generate_cases -j "$(nproc)" >/dev/null
 
-# The WebAssembly module: build it when it is missing or stale; when it cannot be built yet (the
-# build script may still be on its way), wait and try again for up to SETTLE_SITE_WAIT seconds.
+# The WebAssembly module: built when it is missing or older than the sources it is built from.
 site_is_fresh() {
   [[ -f $site/settle.js && -f $site/settle.wasm ]] || return 1
   [[ -z $(find core rules wasm CMakeLists.txt -newer "$site/settle.wasm" -type f -print -quit 2>/dev/null) ]]
 }
-deadline=$(($(date +%s) + ${SETTLE_SITE_WAIT:-2400}))
-until site_is_fresh; do
-  if [[ -f scripts/build-site.sh ]] && bash scripts/build-site.sh >&2 && [[ -f $site/settle.js ]]; then
-    break
-  fi
-  if (($(date +%s) >= deadline)); then
-    echo "parity: no WebAssembly build in $site (scripts/build-site.sh)" >&2
-    exit 1
-  fi
-  echo "parity: waiting for the WebAssembly build..." >&2
-  sleep 60
-done
+site_is_fresh || bash scripts/build-site.sh >&2
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/settle-parity.XXXXXX")
 trap 'status=$?; if ((status == 0)); then rm -rf "$work"; else echo "parity: files kept in $work" >&2; fi' EXIT

@@ -4,42 +4,27 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { SITE, SHARED_CASES, SCREENSHOTS } from './paths.js';
-import { serveDir } from './static-server.js';
-import { launchChromium } from './browser.js';
+import { SHARED_CASES } from './paths.js';
+import { openSession, openCalculator, axeProblems, shoot, TIERS, yuan } from './session.js';
 
 const golden = fs.readdirSync(SHARED_CASES).filter((name) => name.endsWith('.json')).sort()
   .map((name) => ({ name, ...JSON.parse(fs.readFileSync(path.join(SHARED_CASES, name), 'utf8')) }));
 const p01 = golden.find((c) => c.name.startsWith('p01'));
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TIERS = ['basic', 'critical', 'assistance', 'reassistance', 'out_of_pocket'];
-const yuan = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
 
+let session;
 let server;
-let browser;
 let context;
 let page;
-const requests = [];
-const problems = [];
+let requests;
+let problems;
 
 before(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveDir(SITE);
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  context.on('request', (request) => requests.push(request.url()));
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
-  await page.goto(`${server.origin}/`);
-  await page.waitForSelector('body[data-ready="yes"]');
+  session = await openSession();
+  ({ server, context, page, requests, problems } = session);
+  await openCalculator(page, session.url());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => session?.close());
 
 // Types a case into the form field by field, through the labels a person reads.
 async function typeCase(kase) {
@@ -60,14 +45,6 @@ async function typeCase(kase) {
   }
 }
 
-// A screenshot at a viewport size, scrolled to the top (0) or to an element.
-async function shoot(name, width, height, target) {
-  await page.setViewportSize({ width, height });
-  if (target === 0) await page.evaluate(() => window.scrollTo(0, 0));
-  else await page.locator(target).evaluate((node) => node.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
-}
-
 const shown = (tier) => page.locator(`.legend [data-tier="${tier}"] .amount`).innerText();
 
 test('p01 typed into the form shows the golden amounts', async () => {
@@ -80,12 +57,12 @@ test('p01 typed into the form shows the golden amounts', async () => {
   assert.ok(await steps.count() >= 3, 'a step per tier');
   assert.ok(await page.locator('.step .badge').count() >= 3, 'provenance badges');
   assert.match(await page.locator('.step .source').first().innerText(), /依据/);
-  await shoot('p01-1280x800.png', 1280, 800, 0);
-  await shoot('p01-1280x800-result.png', 1280, 800, '#summary-title');
-  await shoot('p01-360x740.png', 360, 740, 0);
-  await shoot('p01-360x740-visit.png', 360, 740, '#visit-0-total');
-  await shoot('p01-360x740-result.png', 360, 740, '#result-title');
-  await shoot('p01-360x740-steps.png', 360, 740, '#explain-title');
+  await shoot(page, 'p01-1280x800.png', 1280, 800, 0);
+  await shoot(page, 'p01-1280x800-result.png', 1280, 800, '#summary-title');
+  await shoot(page, 'p01-360x740.png', 360, 740, 0);
+  await shoot(page, 'p01-360x740-visit.png', 360, 740, '#visit-0-total');
+  await shoot(page, 'p01-360x740-result.png', 360, 740, '#result-title');
+  await shoot(page, 'p01-360x740-steps.png', 360, 740, '#explain-title');
   await page.setViewportSize({ width: 360, height: 740 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`);
@@ -102,8 +79,8 @@ test('a bad value shows the error at its field and keeps the last result, marked
   assert.equal(await page.locator('.field-error:visible').count(), 1, 'only that field shows an error');
   assert.ok(await page.locator('#result-body.is-stale').isVisible(), 'last result kept, marked stale');
   assert.equal(await shown('assistance'), '14,840.00 元');
-  await shoot('error-1280x800.png', 1280, 800, '#visit-0-in_policy');
-  await shoot('error-360x740.png', 360, 740, '#visit-0-in_policy');
+  await shoot(page, 'error-1280x800.png', 1280, 800, '#visit-0-in_policy');
+  await shoot(page, 'error-360x740.png', 360, 740, '#visit-0-in_policy');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await inPolicy.fill('90000');
@@ -111,21 +88,11 @@ test('a bad value shows the error at its field and keeps the last result, marked
   assert.equal(await error.isVisible(), false);
 });
 
-// axe-core's serious and critical findings on the page as it is now.
-async function axeProblems() {
-  if (!await page.evaluate(() => Boolean(window.axe))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-}
-
 test('no serious or critical accessibility violation (axe-core)', async () => {
-  assert.deepEqual(await axeProblems(), [], 'with a result');
+  assert.deepEqual(await axeProblems(page), [], 'with a result');
   await page.locator('#visit-0-total').fill('abc');
   await page.locator('[data-field="total"] .field-error').waitFor({ state: 'visible' });
-  assert.deepEqual(await axeProblems(), [], 'with an error shown');
+  assert.deepEqual(await axeProblems(page), [], 'with an error shown');
   await page.locator('#visit-0-total').fill('100000');
 });
 
@@ -163,7 +130,7 @@ test('every golden case typed into the form shows its amounts, in total and per 
       const cells = await page.locator('.per-visit tbody tr').nth(i).locator('td').allInnerTexts();
       TIERS.forEach((tier, k) => assert.equal(`${cells[k + 2]} 元`, yuan(visit[tier]), `${name} visit ${i} ${tier}`));
     }
-    await shoot(`golden-${name.replace(/\.json$/, '')}.png`, 1280, 800, '#result-title');
+    await shoot(page, `golden-${name.replace(/\.json$/, '')}.png`, 1280, 800, '#result-title');
   }
 });
 
@@ -180,8 +147,8 @@ test('a parameter not on file is asked for at its own field, and filling it sett
   assert.equal(await shown('assistance'), '3,500.00 元');
   assert.equal(await row.locator('.field-error').isVisible(), false);
   await page.locator('.param-more > summary').click();
-  assert.deepEqual(await axeProblems(), [], 'with every parameter shown');
-  await shoot('parameter-360x740.png', 360, 740, '[data-param-field="assistance.tier1.cap"]');
+  assert.deepEqual(await axeProblems(page), [], 'with every parameter shown');
+  await shoot(page, 'parameter-360x740.png', 360, 740, '[data-param-field="assistance.tier1.cap"]');
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 

@@ -24,7 +24,7 @@ function staticGraph(entries) {
   return seen;
 }
 
-export function firstLoad() {
+function firstLoad() {
   const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/(?:href|src)="([\w.-]+\.(?:css|js|webmanifest|svg))"/g)].map((m) => m[1]);
   const files = new Set(['index.html', 'sw.js', 'settle.wasm', ...linked, ...staticGraph(linked.filter((n) => n.endsWith('.js')))]);
@@ -38,7 +38,7 @@ test('the calculator\'s first load is under 150 KB gzip, and what is deferred st
   for (const deferred of ['chart-view.js', 'compare-view.js', 'training.js', 'site.css']) assert.ok(!names.includes(deferred), `${deferred} is not loaded up front`);
   assert.ok(names.includes('settle.wasm') && names.includes('settle.js') && names.includes('case-form.js'));
   const wholeSite = fs.readdirSync(SITE).reduce((sum, name) => sum + gz(name), 0);
-  console.log(`first load ${(total / 1024).toFixed(1)} KB gzip (settle.wasm ${(gz('settle.wasm') / 1024).toFixed(1)} KB); `
+  console.log(`first load ${(total / 1024).toFixed(1)} KB gzip (settle.wasm ${(files.find((f) => f.name === 'settle.wasm').gzip / 1024).toFixed(1)} KB); `
     + `whole site, as the service worker keeps it, ${(wholeSite / 1024).toFixed(1)} KB`);
   assert.ok(total < BUDGET, `first load is ${(total / 1024).toFixed(1)} KB gzip: ${files.map((f) => `${f.name} ${f.gzip}`).join(', ')}`);
 });

@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED_CASES, loadSiteApi } from './paths.js';
-import { openSession, openCalculator, axeProblems, shoot, pageWidth, fragmentOf, yuan, TIERS } from './session.js';
+import { openSession, openCalculator, axeProblems, shoot, pageWidth, fragmentOf, yuan, plain, TIERS } from './session.js';
 
 const api = await loadSiteApi();
 const catalog = api.cities();
 const p05 = JSON.parse(fs.readFileSync(path.join(SHARED_CASES, 'p05-yantai-two-identities.json'), 'utf8'));
-const plain = (fen) => yuan(fen).replace(/ 元$/, '');
 let s;
 
 before(async () => { s = await openSession(); });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SITE, loadSiteApi } from './paths.js';
-import { openSession, openCalculator, axeProblems, shoot, pageWidth, yuan, shownTier } from './session.js';
+import { openSession, openCalculator, axeProblems, shoot, pageWidth, yuan, shownTier, TIERS } from './session.js';
 
 const api = await loadSiteApi();
 const catalog = api.cities();
@@ -108,7 +108,7 @@ test('a card\'s 试算 link for Jining fills the example slip amounts and settle
   await page.locator('#result-body:not(.is-stale) .legend').waitFor();
   const kase = linksIn(read('city-jining.html')).find((k) => k.identities[0] === 'extreme_poverty');
   const expected = api.settle(kase);
-  for (const tier of ['basic', 'critical', 'assistance', 'reassistance', 'out_of_pocket']) {
+  for (const tier of TIERS) {
     assert.equal(await shownTier(page, tier), yuan(expected.totals[tier]), tier);
   }
   assert.equal(await page.locator('#visit-0-basic_paid').inputValue(), String(kase.visits[0].basic_paid));

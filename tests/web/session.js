@@ -66,6 +66,8 @@ export async function shoot(page, name, width, height, target = 0, { fullPage = 
 export const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 export const yuan = (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')} 元`;
+// An amount as the tables show it, without the unit.
+export const plain = (fen) => yuan(fen).replace(/ 元$/, '');
 export const TIERS = ['basic', 'critical', 'assistance', 'reassistance', 'out_of_pocket'];
 export const shownTier = (page, tier) => page.locator(`#result-body:not(.is-stale) .legend [data-tier="${tier}"] .amount`).innerText();
 

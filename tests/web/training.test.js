@@ -6,13 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, loadSiteApi } from './paths.js';
 import { answersFromCli } from '../../site/generator/training-answers.mjs';
-import { openSession, openCalculator, axeProblems, shoot, pageWidth, yuan, shownTier } from './session.js';
+import { openSession, axeProblems, shoot, pageWidth, yuan, plain, shownTier, TIERS } from './session.js';
 
 const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/training-scenarios.json'), 'utf8'));
 const scenarios = doc.scenarios;
 const api = await loadSiteApi();
 const catalog = api.cities();
-const plain = (fen) => yuan(fen).replace(/ 元$/, '');
 
 test('every expected answer is what build/settle computes today', () => {
   const answers = answersFromCli(scenarios);
@@ -23,7 +22,7 @@ test('scenario ids are unique and each asks about tiers the output has', () => {
   assert.equal(new Set(scenarios.map((s) => s.id)).size, scenarios.length);
   for (const s of scenarios) {
     assert.ok(s.question && s.title && s.ask.length > 0, s.id);
-    for (const tier of s.ask) assert.ok(['basic', 'critical', 'assistance', 'reassistance', 'out_of_pocket'].includes(tier), `${s.id}: ${tier}`);
+    for (const tier of s.ask) assert.ok(TIERS.includes(tier), `${s.id}: ${tier}`);
   }
 });
 
