@@ -137,8 +137,20 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   return visit;
 }
 
-// "parameters": {"<id>": value}: a rules parameter set for this case (provenance given).
-std::optional<Error> apply_parameter(City& city, const std::string& id, const Json& value, const std::string& path) {
+// "parameters": {"<id>": value} or {"<id>": {"value": value, "source": "文号"}}: a rules parameter
+// set for this case (provenance given), with the source the person typed.
+std::optional<Error> apply_parameter(City& city, const std::string& id, const Json& entry, const std::string& path,
+                                     std::string& label) {
+  const Json* value_json = &entry;
+  std::string typed_source;
+  if (entry.is_object()) {
+    if (auto error = check_object(entry, path, {"value", "source"})) return error;
+    value_json = find_field(entry, "value");
+    if (value_json == nullptr) return Error{field_path(path, "value"), messages::missing_field("value")};
+    if (auto error = optional_string(entry, "source", path, typed_source)) return error;
+    if (typed_source.size() > 200) return Error{field_path(path, "source"), messages::source_too_long()};
+  }
+  const Json& value = *value_json;
   bool found = false;
   for (Period& period : city.periods) {
     for (Parameter* parameter : parameters_of(period)) {
@@ -165,7 +177,9 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
         return Error{path,
                      messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
       parameter->provenance = Provenance::given;
-      parameter->source = {messages::user_parameter(), "parameters." + id};
+      parameter->source = {typed_source.empty() ? messages::user_parameter() : typed_source,
+                           messages::user_parameter_clause(parameter->label)};
+      label = parameter->label;
     }
   }
   if (!found) return Error{path, messages::unknown_parameter(id, city.name)};
@@ -179,9 +193,10 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
   if (!parameters->is_object()) return Error{"parameters", messages::expected_object()};
   auto copy = std::make_shared<City>(city);
   for (const auto& item : parameters->items()) {
-    if (auto error = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key())))
+    std::string label;
+    if (auto error = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label))
       return *error;
-    overridden.push_back(item.key());
+    overridden.push_back(label);
   }
   return std::shared_ptr<const City>(copy);
 }

@@ -30,7 +30,7 @@ struct Case {
   const City* city = nullptr;
   // The city's rules with the case's "parameters" applied (provenance given), when it has any.
   std::shared_ptr<const City> overridden_city;
-  std::vector<std::string> overridden;  // parameter ids the case set
+  std::vector<std::string> overridden;  // labels of the parameters the case set
   // 因病致贫 申请月份 (first day of that month), for the look-back of 烟政办发〔2022〕25号 三（七）.
   std::optional<Date> applied;
   Scheme scheme = Scheme::resident;

@@ -38,6 +38,7 @@ struct YearState {
 struct YearlyFigure {
   Fen amount;  // f(year base), rounded half-up, capped
   const Parameter* missing = nullptr;
+  bool cap_taken_as_unreached = false;  // the cap is not on file; an estimate takes it as not reached
 };
 
 bool has(const Parameter& parameter) {
@@ -45,9 +46,10 @@ bool has(const Parameter& parameter) {
 }
 
 // f(base): deductible, then each band's part at its ratio, rounded once, then the yearly cap.
-YearlyFigure yearly_figure(const TierRule& rule, Fen year_base) {
-  if (!has(rule.deductible)) return {Fen(), &rule.deductible};
-  Fen lower = rule.deductible.amount();
+YearlyFigure yearly_figure(const TierRule& rule, int year, Fen year_base) {
+  const Parameter& deductible = rule.deductible_in(year);
+  if (!has(deductible)) return {Fen(), &deductible};
+  Fen lower = deductible.amount();
   if (year_base <= lower) return {Fen()};
   ExactSum sum;
   for (const Band& band : rule.bands) {
@@ -63,7 +65,10 @@ YearlyFigure yearly_figure(const TierRule& rule, Fen year_base) {
   }
   Fen amount = sum.round_half_up();
   if (rule.cap.state == Parameter::State::unlimited || amount == Fen()) return {amount};
-  if (!has(rule.cap)) return {Fen(), &rule.cap};
+  if (!has(rule.cap)) {
+    if (rule.cap.not_reached_if_missing) return {amount, nullptr, true};
+    return {Fen(), &rule.cap};
+  }
   return {min(amount, rule.cap.amount())};
 }
 
@@ -71,16 +76,17 @@ Provenance weakest(Provenance a, Provenance b) {
   return static_cast<int>(a) > static_cast<int>(b) ? a : b;
 }
 
-Provenance rule_provenance(const TierRule& rule) {
-  Provenance provenance = rule.deductible.provenance;
+Provenance rule_provenance(const TierRule& rule, int year) {
+  Provenance provenance = rule.deductible_in(year).provenance;
   for (const Band& band : rule.bands)
     provenance = weakest(weakest(provenance, band.to.provenance), band.ratio.provenance);
   return weakest(provenance, rule.cap.provenance);
 }
 
-std::vector<Segment> segments_of(const TierRule& rule) {
+std::vector<Segment> segments_of(const TierRule& rule, int year) {
   std::vector<Segment> segments;
-  Fen lower = has(rule.deductible) ? rule.deductible.amount() : Fen();
+  const Parameter& deductible = rule.deductible_in(year);
+  Fen lower = has(deductible) ? deductible.amount() : Fen();
   for (const Band& band : rule.bands) {
     std::optional<Fen> upper;
     if (band.to.state == Parameter::State::value) upper = band.to.amount();
@@ -129,6 +135,7 @@ class CategorySettler {
     for (size_t index : order) {
       if (auto error = settle_visit(index)) return *error;
     }
+    settlement_.missing = std::move(missing_);
     return std::move(settlement_);
   }
 
@@ -142,8 +149,8 @@ class CategorySettler {
       settle_uncovered(index);
     } else {
       if (auto error = settle_basic(index, year)) return error;
-      if (auto error = settle_critical(index, year)) return error;
-      if (auto error = settle_assistance(index, year)) return error;
+      settle_critical(index, year);
+      settle_assistance(index, year);
     }
     year.personal_burden += visit.total - amounts.basic - amounts.critical;
     check_early_warning(index, year);
@@ -188,52 +195,87 @@ class CategorySettler {
     return std::nullopt;
   }
 
-  // 基本医保 estimated from the leads on file (provenance assumed): per admission, by hospital level.
+  // The estimate block of the visit's period for this scheme and visit kind, if any.
+  const BasicEstimate* basic_estimate_for(const Visit& visit) const {
+    for (const BasicEstimate& candidate : visit.period->basic_estimates) {
+      if (std::find(candidate.schemes.begin(), candidate.schemes.end(), case_.scheme) != candidate.schemes.end() &&
+          std::find(candidate.kinds.begin(), candidate.kinds.end(), visit.kind) != candidate.kinds.end())
+        return &candidate;
+    }
+    return nullptr;
+  }
+
+  // 基本医保 estimated (粗估, provenance assumed) from the city's leads or the national references
+  // on file: per visit, by hospital level where the lead has levels. A given critical_paid is a
+  // real slip amount: the estimate yields to it, so basic + critical never pass in_policy.
   std::optional<Error> estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
     const Visit& visit = case_.visits[index];
-    const std::string path = "visits[" + std::to_string(index) + "].basic_paid";
-    const BasicEstimate* estimate = nullptr;
-    for (const BasicEstimate& candidate : visit.period->basic_estimates) {
-      if (std::find(candidate.schemes.begin(), candidate.schemes.end(), case_.scheme) != candidate.schemes.end())
-        estimate = &candidate;
+    const BasicEstimate* estimate = basic_estimate_for(visit);
+    if (estimate == nullptr) {
+      need_slip(index, Tier::basic, visit.kind);
+      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      return std::nullopt;
     }
-    if (estimate == nullptr || visit.kind != VisitKind::inpatient)
-      return Error{path, messages::basic_needed(case_.city->name, scheme_name(case_.scheme), kind_name(visit.kind),
-                                                estimate != nullptr)};
-    if (!visit.hospital_level)
-      return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed()};
-    const BasicLevel& level = estimate->levels[*visit.hospital_level - 1];
-    std::vector<const Parameter*> needed = {&level.deductible, &level.ratio, &estimate->cap};
-    if (repeat_admission) needed.push_back(&estimate->repeat_deductible_share);
-    for (const Parameter* parameter : needed) {
-      if (!has(*parameter)) return Error{path, messages::basic_parameter_missing(*parameter)};
+    std::optional<int> level;
+    if (estimate->levels.size() == 3) {
+      if (!visit.hospital_level)
+        return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed()};
+      level = *visit.hospital_level;
+    }
+    const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];
+    const Parameter* repeat_share =
+        repeat_admission && estimate->repeat_deductible_share ? &*estimate->repeat_deductible_share : nullptr;
+    bool complete = true;
+    for (const Parameter* parameter : {&rates.deductible, &rates.ratio, repeat_share}) {
+      if (parameter == nullptr) continue;
+      if (!has(*parameter)) {
+        need(*parameter, "visits[" + std::to_string(index) + "].basic_paid");
+        complete = false;
+      }
       note_assumed(*parameter);
     }
-    Fen deductible = level.deductible.amount();
-    if (repeat_admission) {
+    const bool cap_unknown = !has(estimate->cap);
+    if (cap_unknown && !estimate->cap.not_reached_if_missing) {
+      need(estimate->cap, "visits[" + std::to_string(index) + "].basic_paid");
+      complete = false;
+    }
+    if (!complete) {
+      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      return std::nullopt;
+    }
+    Fen deductible = rates.deductible.amount();
+    if (repeat_share != nullptr) {
       ExactSum share;
-      share.add(deductible, estimate->repeat_deductible_share.ratio());
+      share.add(deductible, repeat_share->ratio());
       deductible = share.round_half_up();
     }
     ExactSum paid;
-    paid.add(max(Fen(), visit.in_policy - deductible), level.ratio.ratio());
+    paid.add(max(Fen(), visit.in_policy - deductible), rates.ratio.ratio());
     step.paid = paid.round_half_up();
     step.deductible = deductible;
-    step.segments = {{deductible, std::nullopt, level.ratio.ratio()}};
+    step.segments = {{deductible, std::nullopt, rates.ratio.ratio()}};
     step.has_cap = estimate->cap.state == Parameter::State::value;
     if (step.has_cap) {
       step.cap = estimate->cap.amount();
       step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
-      step.cap_left = step.cap - year_basic.paid - step.paid;
+    } else if (cap_unknown) {
+      step.cap_unknown = true;
+      warn(
+          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(estimate->cap); }, std::nullopt,
+          estimate->cap.id);
     }
+    const bool yielded = visit.critical_paid && step.paid > visit.in_policy - *visit.critical_paid;
+    if (yielded) step.paid = visit.in_policy - *visit.critical_paid;
+    if (step.has_cap) step.cap_left = max(Fen(), step.cap - year_basic.paid - step.paid);
     cite(step, [&] { return estimate->source; });
-    step.provenance = weakest(weakest(level.deductible.provenance, level.ratio.provenance),
-                              weakest(estimate->repeat_deductible_share.provenance, estimate->cap.provenance));
-    explain(step, [&] { return explain_basic_estimate(step, *visit.hospital_level, repeat_admission); });
+    step.provenance = weakest(rates.deductible.provenance, rates.ratio.provenance);
+    if (repeat_share != nullptr) step.provenance = weakest(step.provenance, repeat_share->provenance);
+    if (!cap_unknown) step.provenance = weakest(step.provenance, estimate->cap.provenance);
+    explain(step, [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
     return std::nullopt;
   }
 
-  std::optional<Error> settle_critical(size_t index, YearState& year) {
+  void settle_critical(size_t index, YearState& year) {
     const Visit& visit = case_.visits[index];
     VisitAmounts& amounts = settlement_.visits[index];
     const Fen own_base = visit.in_policy - amounts.basic;
@@ -250,7 +292,7 @@ class CategorySettler {
       });
       amounts.critical = step.paid;
       keep(std::move(step));
-      return std::nullopt;
+      return;
     }
     step.pool = *pool;
     Accumulator& accumulator = year.critical[*pool];
@@ -266,21 +308,23 @@ class CategorySettler {
       explain(step, [&] { return explain_given(Tier::critical, step.paid); });
     } else {
       const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
-      if (rule == nullptr)
-        return Error{"visits[" + std::to_string(index) + "].critical_paid",
-                     messages::critical_rule_missing(case_.city->name, scheme_name(case_.scheme), category_name_,
-                                                     *pool == Pool::special_drug)};
-      if (auto error = pay_tier(step, *rule, accumulator, own_base, visit.kind)) return error;
+      if (rule == nullptr) {
+        need_slip(index, Tier::critical, visit.kind);
+        explain(step, [&] { return explain_missing(Tier::critical, *pool); });
+        keep(std::move(step));
+        return;
+      }
+      pay_tier(step, *rule, accumulator, own_base, visit.kind);
       if (case_.scheme == Scheme::employee)
         warn(
             "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
     }
     amounts.critical = step.paid;
     keep(std::move(step));
-    return std::nullopt;
+    return;
   }
 
-  std::optional<Error> settle_assistance(size_t index, YearState& year) {
+  void settle_assistance(size_t index, YearState& year) {
     const Visit& visit = case_.visits[index];
     const Period& period = *visit.period;
     VisitAmounts& amounts = settlement_.visits[index];
@@ -295,7 +339,7 @@ class CategorySettler {
           [&] { return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name); }, index);
       push_unpaid_assistance(index, period.assistance_kinds_source,
                              [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
-      return std::nullopt;
+      return;
     }
     if (rule == nullptr) {
       if (category_ == kGeneral) {
@@ -308,7 +352,7 @@ class CategorySettler {
       }
       push_unpaid_assistance(index, period.document,
                              [&](Tier tier) { return explain_no_assistance_rule(tier, category_name_); });
-      return std::nullopt;
+      return;
     }
     bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
                                   visit.kind) != period.assistance_kinds_assumed.end();
@@ -332,7 +376,7 @@ class CategorySettler {
               },
               index);
           push_unpaid_assistance(index, rule->source, explain_look_back_outside);
-          return std::nullopt;
+          return;
         }
         assistance_so_far = &recognition_.assistance;
         reassistance_so_far = &recognition_.reassistance;
@@ -340,7 +384,7 @@ class CategorySettler {
     }
 
     Step assistance = blank_step(index, Tier::assistance);
-    if (auto error = pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind)) return error;
+    pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
     amounts.assistance = assistance.paid;
     const Fen assistance_paid = assistance.paid;
     keep(std::move(assistance));
@@ -351,33 +395,80 @@ class CategorySettler {
       reassistance.base = re_base;
       cite(reassistance, [&] { return period.document; });
       explain(reassistance, [&] { return explain_no_assistance_rule(Tier::reassistance, category_name_); });
-    } else if (auto error = pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind)) {
-      return error;
+    } else {
+      pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
     }
     amounts.reassistance = reassistance.paid;
     keep(std::move(reassistance));
-    return std::nullopt;
+    return;
   }
 
   // One tier of one visit on a running yearly total: f(year base) − paid so far, kept between 0 and
-  // this visit's own base (CONTRACT.md "Arithmetic and interpretation").
-  std::optional<Error> pay_tier(Step& step, const TierRule& rule, Accumulator& so_far, Fen own_base, VisitKind kind) {
+  // this visit's own base (CONTRACT.md "Arithmetic and interpretation"). A number not on file is
+  // noted as missing (the case cannot settle under this category) and the tier pays nothing.
+  void pay_tier(Step& step, const TierRule& rule, Accumulator& so_far, Fen own_base, VisitKind kind) {
+    const int year = case_.visits[step.visit].date.year;
     step.base = own_base;
     so_far.base += own_base;
     step.year_base = so_far.base;
     step.paid_before = so_far.paid;
-    YearlyFigure figure = yearly_figure(rule, so_far.base);
+    YearlyFigure figure = yearly_figure(rule, year, so_far.base);
     if (figure.missing != nullptr) {
-      if (step.tier == Tier::critical)
-        return Error{"visits[" + std::to_string(step.visit) + "].critical_paid",
-                     messages::critical_parameter_missing(*figure.missing)};
-      return Error{"parameters." + figure.missing->id, messages::parameter_missing(*figure.missing)};
+      need_rule(rule, year, step);
+      explain(step, [&] { return explain_missing(step.tier, step.pool); });
+      return;
     }
     step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
     so_far.paid += step.paid;
-    describe_rule(step, rule, figure.amount);
+    describe_rule(step, rule, year, figure.amount);
+    if (figure.cap_taken_as_unreached) {
+      step.cap_unknown = true;
+      step.provenance = weakest(step.provenance, Provenance::assumed);
+      warn(
+          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
+          rule.cap.id);
+    }
     explain(step, [&] { return explain_tier(step, kind, category_name_); });
-    return std::nullopt;
+  }
+
+  // Every number of `rule` not on file that this year's figure may use.
+  void need_rule(const TierRule& rule, int year, const Step& step) {
+    const std::string path =
+        step.tier == Tier::critical ? "visits[" + std::to_string(step.visit) + "].critical_paid" : std::string();
+    auto need_if_missing = [&](const Parameter& parameter) {
+      if (!has(parameter)) need(parameter, path.empty() ? "parameters." + parameter.id : path);
+    };
+    need_if_missing(rule.deductible_in(year));
+    for (const Band& band : rule.bands) {
+      need_if_missing(band.to);
+      need_if_missing(band.ratio);
+    }
+    if (!rule.cap.not_reached_if_missing) need_if_missing(rule.cap);
+  }
+
+  // A number the case needs and the rules lack: the first one's path is the error's path.
+  void need(const Parameter& parameter, const std::string& path) {
+    for (const Missing& seen : missing_) {
+      if (seen.value.id == parameter.id) return;
+    }
+    const char* unit = parameter.unit == Unit::yuan ? "yuan" : parameter.unit == Unit::percent ? "percent" : "months";
+    missing_.push_back({{parameter.id, parameter.label, unit}, path});
+  }
+
+  // A tier the rules on file cannot compute at all: the slip amount is what is missing.
+  void need_slip(size_t index, Tier tier, VisitKind kind) {
+    const std::string path =
+        "visits[" + std::to_string(index) + "]." + (tier == Tier::basic ? "basic_paid" : "critical_paid");
+    for (const Missing& seen : missing_) {
+      if (seen.value.id == path) return;
+    }
+    missing_.push_back({{path, messages::slip_label(index + 1, tier_label(tier, pool_of(tier, kind))), "yuan"}, path});
+  }
+
+  static Pool pool_of(Tier tier, VisitKind kind) {
+    if (tier == Tier::basic) return Pool::basic;
+    if (tier == Tier::critical) return critical_pool(kind).value_or(Pool::critical);
+    return Pool::assistance;
   }
 
   template <typename Sentence>
@@ -425,10 +516,6 @@ class CategorySettler {
         index);
   }
 
-  Error missing_parameter(const Parameter& parameter) {
-    return Error{"parameters." + parameter.id, messages::parameter_missing(parameter)};
-  }
-
   Step blank_step(size_t index, Tier tier) {
     Step step;
     step.visit = index;
@@ -437,23 +524,23 @@ class CategorySettler {
     return step;
   }
 
-  void describe_rule(Step& step, const TierRule& rule, Fen year_figure) {
-    note_assumed(rule.deductible);
+  void describe_rule(Step& step, const TierRule& rule, int year, Fen year_figure) {
+    note_assumed(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
       note_assumed(band.to);
       note_assumed(band.ratio);
     }
     note_assumed(rule.cap);
     if (!explained_) return;
-    step.deductible = rule.deductible.amount();
-    step.segments = segments_of(rule);
+    step.deductible = rule.deductible_in(year).amount();
+    step.segments = segments_of(rule, year);
     step.has_cap = rule.cap.state == Parameter::State::value;
     if (step.has_cap) {
       step.cap = rule.cap.amount();
       step.cap_left = step.cap - min(step.cap, year_figure);
     }
     step.source = rule.source;
-    step.provenance = rule_provenance(rule);
+    step.provenance = rule_provenance(rule, year);
   }
 
   // The rule of a tier for this settler's scheme and category, looked up once per period: the
@@ -504,7 +591,7 @@ class CategorySettler {
       if (seen.code == code && seen.visit == visit && seen.key == key) return;
     }
     warned_.push_back({code, std::string(key), visit});
-    settlement_.warnings.push_back({std::string(code), message(), visit});
+    settlement_.warnings.push_back({std::string(code), message(), visit, {}});
   }
 
   template <typename Sentence>
@@ -537,6 +624,7 @@ class CategorySettler {
     std::optional<size_t> visit;
   };
   std::vector<WarningKey> warned_;
+  std::vector<Missing> missing_;              // numbers not on file that the case needs, first seen first
   std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
   struct FoundRule {
     const Period* period;
@@ -549,21 +637,50 @@ class CategorySettler {
 
 }  // namespace
 
+namespace {
+
+Error missing_error(const std::vector<Missing>& missing) {
+  std::vector<std::string> labels;
+  for (const Missing& item : missing) labels.push_back(item.value.label);
+  Error error{missing.front().path, messages::parameters_missing(labels), "parameters_missing"};
+  for (const Missing& item : missing) error.missing.push_back(item.value);
+  return error;
+}
+
+}  // namespace
+
 Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
   std::vector<std::string> categories = settlement_case.identities;
   if (categories.empty()) categories.push_back(kGeneral);
   // With one category its settlement is the answer; with several, each is settled without the
   // steps, and the winner once more with them (and its warnings only: the others' are never read).
+  // A category whose rules lack a number does not block the others: it is left out of 就高 and
+  // the settlement says what it lacks. When none can be settled, the error lists every gap.
   const bool single = categories.size() == 1;
   const bool settle_winner_again = !single && explained;
   std::optional<Settlement> best;
   std::vector<CategoryBenefit> comparison;
+  std::vector<Settlement> incomplete;
   for (const std::string& category : categories) {
     Result<Settlement> outcome =
         CategorySettler(settlement_case, category, single && explained, !settle_winner_again).run();
     if (!outcome.ok()) return outcome.error();
+    if (!outcome.value().missing.empty()) {
+      incomplete.push_back(std::move(outcome.value()));
+      continue;
+    }
     comparison.push_back({category, outcome.value().identity_name, outcome.value().benefit()});
     if (!best || outcome.value().benefit() > best->benefit()) best = std::move(outcome.value());
+  }
+  if (!best) {
+    std::vector<Missing> all;
+    for (const Settlement& settlement : incomplete) {
+      for (const Missing& item : settlement.missing) {
+        bool seen = std::any_of(all.begin(), all.end(), [&](const Missing& m) { return m.value.id == item.value.id; });
+        if (!seen) all.push_back(item);
+      }
+    }
+    return missing_error(all);
   }
   if (settle_winner_again) {
     Result<Settlement> winner = CategorySettler(settlement_case, best->identity, true, true).run();
@@ -571,11 +688,24 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
     best = std::move(winner.value());
   }
   best->comparison = comparison;
+  size_t insert_at = 0;
   if (comparison.size() > 1) {
     std::vector<std::pair<std::string, Fen>> benefits;
     for (const CategoryBenefit& item : comparison) benefits.emplace_back(item.name, item.benefit);
-    best->warnings.insert(best->warnings.begin(),
-                          {"identity_chosen", messages::identity_chosen(benefits, best->identity_name), std::nullopt});
+    best->warnings.insert(
+        best->warnings.begin(),
+        {"identity_chosen", messages::identity_chosen(benefits, best->identity_name), std::nullopt, {}});
+    ++insert_at;
+  }
+  for (const Settlement& settlement : incomplete) {
+    Warning warning{"category_incomplete", {}, std::nullopt, {}};
+    std::vector<std::string> labels;
+    for (const Missing& item : settlement.missing) {
+      warning.missing.push_back(item.value);
+      labels.push_back(item.value.label);
+    }
+    warning.message = messages::category_incomplete(settlement.identity_name, labels);
+    best->warnings.insert(best->warnings.begin() + static_cast<std::ptrdiff_t>(insert_at++), std::move(warning));
   }
   return std::move(*best);
 }

@@ -25,6 +25,7 @@ struct Step {
   std::optional<Fen> deductible;
   std::vector<Segment> segments;
   bool has_cap = false;
+  bool cap_unknown = false;  // the cap is not on file; the figure takes it as not reached (粗估)
   Fen cap;
   Fen cap_left;
   Fen paid_before;  // paid by this tier earlier in the year
@@ -42,10 +43,17 @@ struct VisitAmounts {
   bool estimated = false;
 };
 
+// A number the case needs and the rules on file lack, with the JSON path an error would name.
+struct Missing {
+  MissingValue value;
+  std::string path;
+};
+
 struct Warning {
   std::string code;
   std::string message;
   std::optional<size_t> visit;
+  std::vector<MissingValue> missing;  // "category_incomplete": what that category still lacks
 };
 
 struct CategoryBenefit {
@@ -61,7 +69,8 @@ struct Settlement {
   std::vector<VisitAmounts> visits;  // input order
   std::vector<Step> steps;           // date order, tiers in order within a visit
   std::vector<Warning> warnings;
-  std::vector<CategoryBenefit> comparison;  // 就高不重复: every category tried
+  std::vector<CategoryBenefit> comparison;  // 就高不重复: every category compared
+  std::vector<Missing> missing;             // not empty: this category could not be settled
 
   // critical + assistance + reassistance over the whole case: what 就高 ranks.
   Fen benefit() const;

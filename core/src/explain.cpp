@@ -115,6 +115,8 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
     text += "（已用 ";
     append_yuan(text, step.paid_before);
     text += "）";
+  } else if (step.cap_unknown) {
+    text += "，年度限额未收录（粗估按未达到计算）";
   } else {
     text += "，不设年度限额";
   }
@@ -130,15 +132,26 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
   return text;
 }
 
-std::string explain_basic_estimate(const Step& step, int hospital_level, bool repeat_admission) {
+std::string explain_basic_estimate(const Step& step, VisitKind kind, std::optional<int> hospital_level,
+                                   bool repeat_admission, bool yielded_to_slip) {
   static const char* kLevels[] = {"一级", "二级", "三级"};
-  std::string text = "估算：本次住院政策范围内费用 " + yuan(step.base) + "，" + kLevels[hospital_level - 1] +
-                     "医院起付标准 " + yuan(*step.deductible) +
-                     (repeat_admission ? "（年度内再次住院，按比例降低）" : "") + "，报销比例 " +
-                     percent(step.segments.front().ratio);
-  if (step.has_cap) text += "，年度限额 " + yuan(step.cap) + "（已用 " + yuan(step.paid_before) + "）";
-  return text + "，估计基本医保支付 " + yuan(step.paid) + "。依据：" + step.source.document + " " + step.source.clause +
-         "（假设参数，以结算单为准）。";
+  std::string text = "粗估：本次" + std::string(kind_name(kind)) + "政策范围内费用 " + yuan(step.base) + "，";
+  if (hospital_level) text += std::string(kLevels[*hospital_level - 1]) + "医院";
+  text += *step.deductible > Fen() ? "起付标准 " + yuan(*step.deductible) : std::string("粗估不计起付标准");
+  if (repeat_admission) text += "（年度内再次住院，按比例降低）";
+  text += "，报销比例 " + percent(step.segments.front().ratio);
+  if (step.has_cap) {
+    text += "，年度限额 " + yuan(step.cap) + "（此前已用 " + yuan(step.paid_before) + "）";
+  } else if (step.cap_unknown) {
+    text += "，年度限额未收录（按未达到计算）";
+  }
+  text += "，估计基本医保支付 " + yuan(step.paid);
+  if (yielded_to_slip) text += "（已按结算单的大病保险金额减少，两者合计不超过政策范围内费用）";
+  return text + "。依据：" + step.source.document + " " + step.source.clause + "（假设参数，以结算单为准）。";
+}
+
+std::string explain_missing(Tier tier, Pool pool) {
+  return tier_name(tier, pool) + "所需的本地标准未收录，暂时无法计算。";
 }
 
 std::string explain_look_back_outside(Tier tier) {

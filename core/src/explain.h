@@ -1,6 +1,7 @@
 // The Chinese sentence of each step: what the base was, which rule applied, what was paid, why.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "engine.h"
@@ -11,7 +12,9 @@ std::string tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大
 const char* tier_label(Tier tier, Pool pool);  // the same, without building a string
 
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name);
-std::string explain_basic_estimate(const Step& step, int hospital_level, bool repeat_admission);
+std::string explain_basic_estimate(const Step& step, VisitKind kind, std::optional<int> hospital_level,
+                                   bool repeat_admission, bool yielded_to_slip);
+std::string explain_missing(Tier tier, Pool pool);
 std::string explain_look_back_outside(Tier tier);
 std::string explain_given(Tier tier, Fen paid);
 std::string explain_not_covered(Tier tier);

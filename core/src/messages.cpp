@@ -113,20 +113,27 @@ std::string too_many_visits(size_t max_visits) {
 }
 
 std::string unknown_parameter(const std::string& id, const std::string& city) {
-  return "没有参数“" + id + "”；" + city + "可设置的参数及其编号见城市参数表（cities() 或 settle --cities）";
+  (void)id;
+  return "这一项不是" + city + "可以填写的本地标准；可填写的各项见“参数”";
 }
 std::string parameter_wrong_unit(const Parameter& parameter) {
   switch (parameter.unit) {
     case Unit::yuan:
-      return std::string("参数“") + parameter.id + "”是金额（元），写成数字或字符串，如 30000 或 \"30000\"" +
-             (parameter.may_be_unlimited ? "；不设上限写 \"none\"" : "");
-    case Unit::percent: return "参数“" + parameter.id + "”是比例，写成百分数字符串，如 \"80%\"";
-    case Unit::months: return "参数“" + parameter.id + "”是月数，写成整数，如 12";
+      return "“" + parameter.label + "”是金额（元），填写数字，如 30000" +
+             (parameter.may_be_unlimited ? "；没有上限时填写 none" : "");
+    case Unit::percent: return "“" + parameter.label + "”是比例，填写百分数，如 80%";
+    case Unit::months: return "“" + parameter.label + "”是月数，填写整数，如 12";
   }
   return "";
 }
 std::string user_parameter() {
-  return "用户设定的参数";
+  return "用户填写";
+}
+std::string user_parameter_clause(const std::string& label) {
+  return label;
+}
+std::string source_too_long() {
+  return "来源最多 200 个字节（约 60 个汉字）";
 }
 std::string bad_applied_month() {
   return "申请月份应写成 YYYY-MM，例如 2023-05";
@@ -143,8 +150,8 @@ std::string hospital_level_needed() {
   return "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算";
 }
 std::string basic_parameter_missing(const Parameter& parameter) {
-  return "估算基本医保需要参数“" + parameter.id + "”，但已收录的资料中没有（" + parameter.note +
-         "）；请按结算单填写基本医保已支付金额，或在参数 parameters." + parameter.id + " 中填写";
+  return "估算基本医保需要“" + parameter.label + "”，但已收录的资料中没有（" + parameter.note +
+         "）；请按结算单填写基本医保已支付金额，或在“参数”中填写";
 }
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug) {
@@ -152,22 +159,36 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
          (special_drug ? "大病保险特殊药品" : "大病保险") + "参数；请按结算单填写大病保险已支付金额";
 }
 std::string critical_parameter_missing(const Parameter& parameter) {
-  return "计算大病保险需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note +
-         "）；请按结算单填写大病保险已支付金额，或在参数 parameters." + parameter.id + " 中填写";
+  return "计算大病保险需要“" + parameter.label + "”，但已收录的文件中没有（" + parameter.note +
+         "）；请按结算单填写大病保险已支付金额，或在“参数”中填写";
 }
 std::string parameter_missing(const Parameter& parameter) {
-  return "计算需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note + "）；请在参数中填写";
+  return "计算需要“" + parameter.label + "”，但已收录的文件中没有（" + parameter.note + "）；请在“参数”中填写";
+}
+std::string parameters_missing(const std::vector<std::string>& labels) {
+  return "还差 " + std::to_string(labels.size()) + " 项本地标准才能计算：" + join(labels, "；") +
+         "。请在“参数”中填写本地标准，或按结算单填写已支付金额";
+}
+std::string slip_label(size_t visit_number, const std::string& tier) {
+  return "第 " + std::to_string(visit_number) + " 次就医的" + tier + "已支付金额（按结算单）";
+}
+std::string cap_taken_as_unreached(const Parameter& cap) {
+  return cap.label + "未收录：粗估按未达到该限额计算，费用很高时实际支付可能更少；知道本地限额时可在“参数”中填写";
+}
+std::string category_incomplete(const std::string& category, const std::vector<std::string>& labels) {
+  return category + "还差 " + std::to_string(labels.size()) + " 项本地标准（" + join(labels, "；") +
+         "），未能参与就高比较；填写后会一并比较";
 }
 
 std::string basic_estimated(size_t visit_number) {
   return "第 " + std::to_string(visit_number) +
-         " 次就诊的基本医保支付额是估算（依据二手资料中的假设参数），以医保结算单为准；有结算单时请填写实际金额";
+         " 次就诊的基本医保支付额是粗估（用的是假设参数），以医保结算单为准；有结算单时请填写实际金额";
 }
 std::string preliminary(const std::string& note) {
   return "本市标准为初步设定，仅供参考：" + note;
 }
-std::string parameters_overridden(const std::vector<std::string>& ids) {
-  return "本次计算使用了用户设定的参数：" + join(ids) + "（结果中标为“用户填写”）";
+std::string parameters_overridden(const std::vector<std::string>& labels) {
+  return "本次计算使用了用户填写的本地标准：" + join(labels) + "（结果中标为“用户填写”）";
 }
 std::string applied_missing(const std::string& category) {
   return category + "未填写申请月份（applied），按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
@@ -194,7 +215,7 @@ std::string no_assistance_rule(const std::string& city, const std::string& categ
   return "已收录的" + city + "政策没有" + category + "的医疗救助标准，本次按不救助计算";
 }
 std::string assumed_parameter(const Parameter& parameter) {
-  return "使用了假设参数“" + parameter.id + "” = " + parameter_value(parameter) + "（" + parameter.note +
+  return "使用了假设参数“" + parameter.label + "” = " + parameter_value(parameter) + "（" + parameter.note +
          "）；结果仅供参考";
 }
 std::string assumed_kinds(const Source& source, const std::string& note) {
@@ -241,6 +262,59 @@ std::string contract_not_covered() {
   return "非定点医疗机构（急诊抢救除外）医保基金不予支付";
 }
 
+std::string list_of(const std::vector<std::string>& items, const char* separator) {
+  return join(items, separator);
+}
+std::string tier_label_name(Tier tier, Pool pool) {
+  switch (tier) {
+    case Tier::basic: return "基本医保";
+    case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";
+    case Tier::assistance: return "医疗救助";
+    case Tier::reassistance: return "再救助";
+  }
+  return "";
+}
+std::string basic_label_name(const std::string& kinds) {
+  return "基本医保" + kinds;
+}
+std::string early_warning_name() {
+  return "高额医疗费用预警线";
+}
+std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who) {
+  return tier + role + (who.empty() ? "" : "（" + who + "）");
+}
+std::string role_deductible(std::optional<int> year) {
+  return year ? std::to_string(*year) + "年起付标准" : "起付标准";
+}
+std::string role_band_upper(size_t band) {
+  return "第" + std::to_string(band) + "段上限";
+}
+std::string role_ratio(std::optional<size_t> band) {
+  return band ? "第" + std::to_string(*band) + "段支付比例" : "支付比例";
+}
+std::string role_cap() {
+  return "年度最高支付限额";
+}
+std::string role_look_back() {
+  return "可向前追溯的月数";
+}
+std::string role_repeat_share() {
+  return "年度内再次住院的起付标准（占首次的比例）";
+}
+std::string role_share() {
+  return "（占上年全省居民人均可支配收入的比例）";
+}
+std::string level_and(std::optional<int> level, const std::string& who) {
+  static const char* const names[] = {"一级医院", "二级医院", "三级医院"};
+  std::vector<std::string> parts;
+  if (level) parts.emplace_back(names[*level - 1]);
+  if (!who.empty()) parts.push_back(who);
+  return join(parts, "，");
+}
+std::string income_label(int year) {
+  return std::to_string(year) + "年全省居民人均可支配收入";
+}
+
 std::string rules_missing_needs_note() {
   return "未收录的参数（null）要在 note 里说明缺什么、去哪里找";
 }
@@ -275,7 +349,10 @@ std::string rules_period_order() {
   return "政策期间应按时间先后排列且互不重叠";
 }
 std::string rules_three_levels() {
-  return "levels 应正好三项：一级、二级、三级医院";
+  return "levels 应为一项（不分医院等级）或三项（一级、二级、三级医院）";
+}
+std::string rules_not_reached_only_caps() {
+  return "只有限额可以写 if_missing: not_reached（未收录时按未达到限额估算）";
 }
 std::string bad_months() {
   return "月数应为 0 到 120 的整数，写成字符串，例如 \"12\"";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,8 @@ std::string too_many_visits(size_t max_visits);
 std::string unknown_parameter(const std::string& id, const std::string& city);
 std::string parameter_wrong_unit(const Parameter& parameter);
 std::string user_parameter();
+std::string user_parameter_clause(const std::string& label);
+std::string source_too_long();
 std::string bad_applied_month();
 
 // Tiers that the rules on file cannot compute
@@ -57,11 +60,15 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
                                   bool special_drug);
 std::string critical_parameter_missing(const Parameter& parameter);
 std::string parameter_missing(const Parameter& parameter);
+std::string parameters_missing(const std::vector<std::string>& labels);
+std::string slip_label(size_t visit_number, const std::string& tier);
+std::string cap_taken_as_unreached(const Parameter& cap);
+std::string category_incomplete(const std::string& category, const std::vector<std::string>& labels);
 
 // Warnings
 std::string basic_estimated(size_t visit_number);
 std::string preliminary(const std::string& note);
-std::string parameters_overridden(const std::vector<std::string>& ids);
+std::string parameters_overridden(const std::vector<std::string>& labels);
 std::string applied_missing(const std::string& category);
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to);
 std::string visit_not_covered(size_t visit_number, const std::string& date);
@@ -86,6 +93,22 @@ std::string contract();
 std::string contract_critical_kinds();
 std::string contract_not_covered();
 
+// Parameter labels (plain Chinese names of the rules' numbers)
+std::string list_of(const std::vector<std::string>& items, const char* separator = "、");
+std::string tier_label_name(Tier tier, Pool pool);
+std::string basic_label_name(const std::string& kinds);
+std::string early_warning_name();
+std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who);
+std::string role_deductible(std::optional<int> year);
+std::string role_band_upper(size_t band);
+std::string role_ratio(std::optional<size_t> band);
+std::string role_cap();
+std::string role_look_back();
+std::string role_repeat_share();
+std::string role_share();
+std::string level_and(std::optional<int> level, const std::string& who);
+std::string income_label(int year);
+
 // Rules files
 std::string rules_missing_needs_note();
 std::string rules_reading_needs_note();
@@ -99,6 +122,7 @@ std::string rules_duplicate_id(const std::string& id);
 std::string rules_overlap(const std::string& first, const std::string& second);
 std::string rules_period_order();
 std::string rules_three_levels();
+std::string rules_not_reached_only_caps();
 std::string bad_months();
 std::string rules_city_file(const std::string& id, const std::string& file);
 

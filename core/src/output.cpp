@@ -51,6 +51,7 @@ void step_json(JsonWriter& out, const Step& step) {
   }
   optional_fen(out, "cap", step.has_cap, step.cap);
   optional_fen(out, "cap_left", step.has_cap, step.cap_left);
+  out.field("cap_unknown", step.cap_unknown);
   out.field("paid_before", step.paid_before.fen()).field("paid", step.paid.fen()).field("text", step.text);
   source_json(out, step.source);
   out.field("provenance", provenance_id(step.provenance));
@@ -70,8 +71,15 @@ void source_object(JsonWriter& out, const Source& source) {
   out.begin_object().field("document", source.document).field("clause", source.clause).end_object();
 }
 
+void missing_json(JsonWriter& out, const std::vector<MissingValue>& missing) {
+  out.key("missing").begin_array();
+  for (const MissingValue& item : missing)
+    out.begin_object().field("id", item.id).field("label", item.label).field("unit", item.unit).end_object();
+  out.end_array();
+}
+
 void parameter_json(JsonWriter& out, const Parameter& parameter) {
-  out.begin_object().field("id", parameter.id);
+  out.begin_object().field("id", parameter.id).field("label", parameter.label);
   out.field("unit", parameter.unit == Unit::yuan ? "yuan" : parameter.unit == Unit::percent ? "percent" : "months");
   if (parameter.state == Parameter::State::missing) {
     out.null_field("value");
@@ -86,6 +94,7 @@ void parameter_json(JsonWriter& out, const Parameter& parameter) {
   out.field("provenance",
             parameter.state == Parameter::State::missing ? "missing" : provenance_id(parameter.provenance));
   if (!parameter.note.empty()) out.field("note", parameter.note);
+  if (parameter.not_reached_if_missing) out.field("if_missing", "not_reached");
   out.end_object();
 }
 
@@ -160,6 +169,7 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
   for (const Warning& warning : settlement.warnings) {
     out.begin_object().field("code", warning.code).field("message", warning.message);
     if (warning.visit) out.field("visit", static_cast<int64_t>(*warning.visit));
+    if (!warning.missing.empty()) missing_json(out, warning.missing);
     out.end_object();
   }
   out.end_array();
@@ -176,6 +186,8 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
 std::string error_to_json(const Error& error) {
   JsonWriter out;
   out.begin_object().key("error").begin_object().field("path", error.path).field("message", error.message);
+  out.field("code", error.code.empty() ? "invalid_input" : error.code);
+  if (!error.missing.empty()) missing_json(out, error.missing);
   out.end_object().end_object();
   return out.take();
 }

@@ -183,11 +183,20 @@ namespace {
 
 Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit, Allow allow,
                                   const SourceDefaults& defaults) {
-  if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note"})) return *error;
+  if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note", "if_missing"}))
+    return *error;
   Parameter parameter;
   parameter.id = std::move(id);
   parameter.unit = unit;
   parameter.may_be_unlimited = allow == Allow::unlimited_too;
+  if (const Json* if_missing = find_field(json, "if_missing")) {
+    // Only a cap may be taken as not reached, and only while it is not on file.
+    const std::string if_missing_path = field_path(path, "if_missing");
+    if (!if_missing->is_string() || if_missing->get_ref<const std::string&>() != "not_reached")
+      return Error{if_missing_path, messages::one_of({"not_reached"})};
+    if (allow != Allow::unlimited_too) return Error{if_missing_path, messages::rules_not_reached_only_caps()};
+    parameter.not_reached_if_missing = true;
+  }
   parameter.source = {defaults.document, defaults.clause};
   if (auto error = optional_string(json, "document", path, parameter.source.document)) return *error;
   if (auto error = optional_string(json, "clause", path, parameter.source.clause)) return *error;
@@ -240,7 +249,7 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
   if (auto error = check_object(json, path,
                                 {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                                 "bands", "cap", "note", "look_back", "quote"}))
+                                 "deductible_by_year", "bands", "cap", "note", "look_back", "quote"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -278,6 +287,17 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(parsed_deductible, parse_parameter(*deductible, field_path(path, "deductible"), id + ".deductible",
                                                 Unit::yuan, Allow::value_only, defaults));
   rule.deductible = parsed_deductible;
+  if (const Json* by_year = find_field(json, "deductible_by_year")) {
+    const std::string by_year_path = field_path(path, "deductible_by_year");
+    if (!by_year->is_object()) return Error{by_year_path, messages::expected_object()};
+    for (const auto& item : by_year->items()) {
+      Result<Date> year = parse_date(item.key() + "-01-01");
+      if (!year.ok()) return Error{field_path(by_year_path, item.key()), year.error().message};
+      SETTLE_TRY(parameter, parse_parameter(item.value(), field_path(by_year_path, item.key()),
+                                            id + ".deductible." + item.key(), Unit::yuan, Allow::value_only, defaults));
+      rule.deductible_by_year[year.value().year] = parameter;
+    }
+  }
 
   SETTLE_TRY(bands, required_array(json, "bands", path));
   if (bands->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list()};
@@ -374,34 +394,50 @@ Result<Parameter> required_parameter(const Json& json, const char* name, const s
 }
 
 Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& path, const Period& period) {
-  if (auto error =
-          check_object(json, path, {"id", "schemes", "document", "clause", "levels", "repeat_deductible_share", "cap"}))
+  if (auto error = check_object(
+          json, path, {"id", "schemes", "kinds", "document", "clause", "levels", "repeat_deductible_share", "cap"}))
     return *error;
   BasicEstimate estimate;
   SETTLE_TRY(id, required_string(json, "id", path));
   estimate.id = id;
   SETTLE_TRY(schemes, parse_schemes(json, path));
   estimate.schemes = schemes;
+  estimate.kinds = {VisitKind::inpatient};
+  if (const Json* kinds = find_field(json, "kinds")) {
+    const std::string kinds_path = field_path(path, "kinds");
+    if (!kinds->is_array()) return Error{kinds_path, messages::expected_array()};
+    if (kinds->empty()) return Error{kinds_path, messages::rules_empty_list()};
+    estimate.kinds.clear();
+    for (size_t i = 0; i < kinds->size(); ++i) {
+      SETTLE_TRY(kind, parse_kind((*kinds)[i], index_path(kinds_path, i)));
+      estimate.kinds.push_back(kind);
+    }
+  }
   estimate.source = period.document;
   if (auto error = optional_string(json, "document", path, estimate.source.document)) return *error;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   estimate.source.clause = clause;
   const SourceDefaults defaults{estimate.source.document, clause};
   SETTLE_TRY(levels, required_array(json, "levels", path));
-  if (levels->size() != 3) return Error{field_path(path, "levels"), messages::rules_three_levels()};
-  for (size_t i = 0; i < 3; ++i) {
+  if (levels->size() != 1 && levels->size() != 3)
+    return Error{field_path(path, "levels"), messages::rules_three_levels()};
+  for (size_t i = 0; i < levels->size(); ++i) {
     const std::string level_path = index_path(field_path(path, "levels"), i);
-    const std::string level_id = id + ".level" + std::to_string(i + 1);
+    const std::string level_id = levels->size() == 1 ? id : id + ".level" + std::to_string(i + 1);
     if (auto error = check_object((*levels)[i], level_path, {"deductible", "ratio"})) return *error;
     SETTLE_TRY(deductible, required_parameter((*levels)[i], "deductible", level_path, level_id + ".deductible",
                                               Unit::yuan, Allow::value_only, defaults));
     SETTLE_TRY(ratio, required_parameter((*levels)[i], "ratio", level_path, level_id + ".ratio", Unit::percent,
                                          Allow::value_only, defaults));
-    estimate.levels[i] = {deductible, ratio};
+    if (ratio.state == Parameter::State::value && ratio.value > Ratio::kScale)
+      return Error{field_path(level_path, "ratio.value"), messages::rules_ratio_above_100()};
+    estimate.levels.push_back({deductible, ratio});
   }
-  SETTLE_TRY(share, required_parameter(json, "repeat_deductible_share", path, id + ".repeat_deductible_share",
-                                       Unit::percent, Allow::value_only, defaults));
-  estimate.repeat_deductible_share = share;
+  if (find_field(json, "repeat_deductible_share") != nullptr) {
+    SETTLE_TRY(share, required_parameter(json, "repeat_deductible_share", path, id + ".repeat_deductible_share",
+                                         Unit::percent, Allow::value_only, defaults));
+    estimate.repeat_deductible_share = share;
+  }
   SETTLE_TRY(cap, required_parameter(json, "cap", path, id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   estimate.cap = cap;
   return estimate;
@@ -489,6 +525,69 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   return period;
 }
 
+// Plain Chinese names for every parameter, for the 参数 panel, the missing list and the messages.
+std::string short_category_name(const City& city, const std::string& id) {
+  if (id == "general") return messages::general_category_name();
+  const Category* category = city.category(id);
+  std::string name = category != nullptr ? category->name : id;
+  size_t bracket = name.find("（");
+  return bracket == std::string::npos ? name : name.substr(0, bracket);
+}
+
+std::string who_of(const City& city, const std::vector<Scheme>& schemes, const std::vector<std::string>& categories) {
+  std::vector<std::string> parts;
+  if (schemes.size() == 1) parts.push_back(scheme_name(schemes.front()));
+  std::vector<std::string> names;
+  for (const std::string& id : categories) names.push_back(short_category_name(city, id));
+  if (!names.empty()) parts.push_back(messages::list_of(names));
+  return messages::list_of(parts, "；");
+}
+
+void label_rule(const City& city, TierRule& rule) {
+  const std::string tier = messages::tier_label_name(rule.tier, rule.pool);
+  const std::string who = who_of(city, rule.schemes, rule.categories);
+  rule.deductible.label = messages::parameter_label(tier, messages::role_deductible(std::nullopt), who);
+  for (auto& [year, parameter] : rule.deductible_by_year)
+    parameter.label = messages::parameter_label(tier, messages::role_deductible(year), who);
+  for (size_t i = 0; i < rule.bands.size(); ++i) {
+    std::optional<size_t> band = rule.bands.size() == 1 ? std::nullopt : std::optional<size_t>(i + 1);
+    rule.bands[i].to.label = messages::parameter_label(tier, messages::role_band_upper(i + 1), who);
+    rule.bands[i].ratio.label = messages::parameter_label(tier, messages::role_ratio(band), who);
+  }
+  rule.cap.label = messages::parameter_label(tier, messages::role_cap(), who);
+  if (rule.look_back) rule.look_back->label = messages::parameter_label(tier, messages::role_look_back(), who);
+}
+
+void label_basic_estimate(const City& city, BasicEstimate& estimate) {
+  std::vector<std::string> kinds;
+  for (VisitKind kind : estimate.kinds) kinds.emplace_back(kind_name(kind));
+  const std::string tier = messages::basic_label_name(messages::list_of(kinds));
+  const std::string who = who_of(city, estimate.schemes, {});
+  for (size_t i = 0; i < estimate.levels.size(); ++i) {
+    std::optional<int> level = estimate.levels.size() == 1 ? std::nullopt : std::optional<int>(static_cast<int>(i + 1));
+    estimate.levels[i].deductible.label =
+        messages::parameter_label(tier, messages::role_deductible(std::nullopt), messages::level_and(level, who));
+    estimate.levels[i].ratio.label =
+        messages::parameter_label(tier, messages::role_ratio(std::nullopt), messages::level_and(level, who));
+  }
+  if (estimate.repeat_deductible_share)
+    estimate.repeat_deductible_share->label = messages::parameter_label(tier, messages::role_repeat_share(), who);
+  estimate.cap.label = messages::parameter_label(tier, messages::role_cap(), who);
+}
+
+void label_parameters(City& city) {
+  for (Period& period : city.periods) {
+    for (TierRule& rule : period.rules) label_rule(city, rule);
+    for (BasicEstimate& estimate : period.basic_estimates) label_basic_estimate(city, estimate);
+    if (period.early_warning) {
+      for (auto& [year, income] : period.early_warning->income_by_year) income.label = messages::income_label(year);
+      for (EarlyWarningThreshold& threshold : period.early_warning->thresholds)
+        threshold.share.label = messages::parameter_label(messages::early_warning_name(), messages::role_share(),
+                                                          who_of(city, {}, threshold.categories));
+    }
+  }
+}
+
 Result<City> parse_city(const std::string& file, const Json& json) {
   if (auto error = check_object(json, "", {"city", "name", "categories", "periods", "note"})) return *error;
   City city;
@@ -521,6 +620,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
     }
     city.periods.push_back(std::move(period));
   }
+  label_parameters(city);
   return city;
 }
 
@@ -532,11 +632,12 @@ std::vector<ParameterT*> collect_parameters(PeriodT& period) {
       parameters.push_back(&level.deductible);
       parameters.push_back(&level.ratio);
     }
-    parameters.push_back(&estimate.repeat_deductible_share);
+    if (estimate.repeat_deductible_share) parameters.push_back(&*estimate.repeat_deductible_share);
     parameters.push_back(&estimate.cap);
   }
   for (auto& rule : period.rules) {
     parameters.push_back(&rule.deductible);
+    for (auto& by_year : rule.deductible_by_year) parameters.push_back(&by_year.second);
     for (auto& band : rule.bands) {
       // The last band's open end is the shape of the schedule, not a number to set.
       if (band.to.state != Parameter::State::unlimited) parameters.push_back(&band.to);

@@ -24,6 +24,24 @@ bool missing(const Parameter& parameter, const std::set<std::string>& given) {
   return parameter.state == Parameter::State::missing && given.count(parameter.id) == 0;
 }
 
+// The rules on file can estimate basic insurance for this scheme and kind (柳州's special drugs
+// cannot: its ratio is not on file).
+bool basic_estimable(const Period& period, Scheme scheme, VisitKind kind) {
+  for (const BasicEstimate& estimate : period.basic_estimates) {
+    if (std::find(estimate.schemes.begin(), estimate.schemes.end(), scheme) == estimate.schemes.end()) continue;
+    if (std::find(estimate.kinds.begin(), estimate.kinds.end(), kind) == estimate.kinds.end()) continue;
+    for (const BasicLevel& level : estimate.levels) {
+      if (level.deductible.state == Parameter::State::missing || level.ratio.state == Parameter::State::missing)
+        return false;
+    }
+    const bool cap_ok = estimate.cap.state != Parameter::State::missing || estimate.cap.not_reached_if_missing;
+    const bool share_ok =
+        !estimate.repeat_deductible_share || estimate.repeat_deductible_share->state != Parameter::State::missing;
+    return cap_ok && share_ok;
+  }
+  return false;
+}
+
 std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
@@ -196,11 +214,19 @@ GeneratedCase CaseGenerator::next() {
     visit.in_policy = visit.in_policy_written ? (below(4) == 0 ? visit.total : part_of(visit.total)) : visit.total;
     visit.money_as_text = below(4) == 0;
     if (visit.covered()) {
-      visit.basic_paid = part_of(visit.in_policy);
+      // Basic insurance from the slip, or (one visit in three, where the rules can) estimated: every
+      // combination of a given or estimated basic with a given or computed 大病保险 occurs.
+      const bool estimate_basic = below(3) == 0 && basic_estimable(period, generated.scheme, visit.kind);
+      if (estimate_basic) {
+        visit.hospital_level = static_cast<int>(1 + below(3));
+      } else {
+        visit.basic_paid = part_of(visit.in_policy);
+      }
+      const Fen after_basic = visit.in_policy - visit.basic_paid.value_or(Fen());
       std::optional<Pool> pool = critical_pool(visit.kind);
       bool needs_critical = pool && !computable[*pool];
       if ((needs_critical && !generated.may_be_refused) || (!pool && below(8) == 0))
-        visit.critical_paid = part_of(visit.in_policy - *visit.basic_paid);
+        visit.critical_paid = part_of(after_basic);
     } else {
       if (below(2) == 0) visit.basic_paid = Fen();
       if (below(4) == 0) visit.critical_paid = Fen();
@@ -214,9 +240,14 @@ GeneratedCase CaseGenerator::next() {
   std::map<long, int> per_day;
   for (const GeneratedVisit& visit : generated.visits) ++per_day[visit.date.days_since_epoch()];
   for (GeneratedVisit& visit : generated.visits) {
+    // The same for an estimated basic: which of two same-day admissions is the year's first (full
+    // deductible) follows the input order.
+    if (visit.covered() && !visit.basic_paid && per_day[visit.date.days_since_epoch()] > 1)
+      visit.basic_paid = part_of(visit.in_policy - visit.critical_paid.value_or(Fen()));
+    // A slip's 大病保险 beside an estimated basic is as likely as one beside a slip's basic.
     if (visit.covered() && !visit.critical_paid && critical_pool(visit.kind) &&
-        per_day[visit.date.days_since_epoch()] == 1 && below(12) == 0)
-      visit.critical_paid = part_of(visit.in_policy - *visit.basic_paid);
+        per_day[visit.date.days_since_epoch()] == 1 && below(visit.basic_paid ? 12 : 3) == 0)
+      visit.critical_paid = part_of(visit.in_policy - visit.basic_paid.value_or(Fen()));
   }
 
   if (std::find(categories.begin(), categories.end(), "illness_poverty") != categories.end() && below(2) == 0) {

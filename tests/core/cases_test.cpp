@@ -42,6 +42,15 @@ std::vector<std::string> warning_codes(const json& settlement) {
   return codes;
 }
 
+json missing_ids(const json& holder) {
+  json ids = json::array();
+  for (const json& item : holder.value("missing", json::array())) {
+    CHECK_FALSE(item["label"].get<std::string>().empty());
+    ids.push_back(item["id"]);
+  }
+  return ids;
+}
+
 // What holds for every settlement, whatever the case.
 void check_invariants(const json& settlement) {
   const char* tiers[] = {"basic", "critical", "assistance", "reassistance", "out_of_pocket"};
@@ -86,6 +95,9 @@ void check_case_file(const fs::path& file) {
     REQUIRE(result.contains("error"));
     CHECK(result["error"]["path"] == expect["error"]["path"]);
     CHECK_FALSE(result["error"]["message"].get<std::string>().empty());
+    CHECK_FALSE(result["error"]["code"].get<std::string>().empty());
+    if (expect["error"].contains("code")) CHECK(result["error"]["code"] == expect["error"]["code"]);
+    if (expect["error"].contains("missing")) CHECK(missing_ids(result["error"]) == expect["error"]["missing"]);
     return;
   }
   INFO(result.dump().substr(0, 600));
@@ -106,6 +118,15 @@ void check_case_file(const fs::path& file) {
   for (const json& code : expect.value("no_warnings", json::array())) {
     INFO("no warning " << code);
     CHECK(std::find(codes.begin(), codes.end(), code.get<std::string>()) == codes.end());
+  }
+  // "warning_missing": {"<code>": [ids]}: the missing list a warning carries (category_incomplete).
+  const json warning_missing = expect.value("warning_missing", json::object());
+  for (const auto& item : warning_missing.items()) {
+    auto match = std::find_if(result["warnings"].begin(), result["warnings"].end(),
+                              [&](const json& warning) { return warning["code"] == item.key(); });
+    INFO("warning " << item.key());
+    REQUIRE(match != result["warnings"].end());
+    CHECK(missing_ids(*match) == item.value());
   }
   for (const json& wanted : expect.value("steps", json::array())) {
     auto match = std::find_if(result["steps"].begin(), result["steps"].end(), [&](const json& step) {

@@ -5,12 +5,27 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace settle {
 
+// A number the case needs that the rules on file lack (a parameter, or a slip amount): what the
+// page asks for. `id` is a parameter id, or the JSON path of a slip amount ("visits[0].critical_paid").
+struct MissingValue {
+  std::string id;
+  std::string label;  // plain Chinese, e.g. "医疗救助年度最高支付限额（低保对象）"
+  std::string unit;   // "yuan", "percent" or "months"
+};
+
 struct Error {
-  std::string path;     // JSON path of the offending field, e.g. "visits[0].in_policy"; "" = whole input
-  std::string message;  // plain Chinese: what is wrong and what is allowed
+  std::string path;                   // JSON path of the offending field, e.g. "visits[0].in_policy"; "" = whole input
+  std::string message;                // plain Chinese: what is wrong and what is allowed
+  std::string code;                   // stable, for programs ("parameters_missing"); never shown to people
+  std::vector<MissingValue> missing;  // code "parameters_missing": every value the case still needs
+
+  Error() = default;
+  Error(std::string error_path, std::string error_message, std::string error_code = {})
+      : path(std::move(error_path)), message(std::move(error_message)), code(std::move(error_code)) {}
 };
 
 template <typename T>

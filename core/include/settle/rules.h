@@ -41,7 +41,11 @@ struct Parameter {
   bool may_be_unlimited = false;
   Source source;
   Provenance provenance = Provenance::stated;
-  std::string note;  // the lead or the reading, for derived and assumed values
+  std::string note;   // the lead or the reading, for derived and assumed values
+  std::string label;  // plain Chinese name for people ("医疗救助年度限额（低保对象）"), set when loaded
+  // A yearly cap not on file that an estimate may take as not reached (rules: "if_missing":
+  // "not_reached"): the figure is computed without it, and the settlement says so.
+  bool not_reached_if_missing = false;
 
   Fen amount() const { return Fen(value); }
   Ratio ratio() const { return Ratio{value}; }
@@ -67,11 +71,19 @@ struct TierRule {
   // 因病致贫 (烟政办发〔2022〕25号 三（七）): the burden may reach back this many months before the
   // month of application; one recognition covers one natural year. Unit months; absent = none.
   std::optional<Parameter> look_back;
+  // A deductible that follows a yearly figure (e.g. half of the previous year's per-capita
+  // income): the visit year's entry replaces `deductible`, which then stands for the other years.
+  std::map<int, Parameter> deductible_by_year;
+
+  const Parameter& deductible_in(int year) const {
+    auto found = deductible_by_year.find(year);
+    return found != deductible_by_year.end() ? found->second : deductible;
+  }
 };
 
-// 基本医保 inpatient estimate for when the case does not give basic_paid: per admission,
-// (in_policy − deductible) × ratio by hospital level, a later admission in the year paying a share
-// of the deductible, the yearly cap shared by every admission.
+// 基本医保 estimate for when the case does not give basic_paid, for some schemes and visit kinds:
+// per visit, (in_policy − deductible) × ratio by hospital level, a later admission in the year
+// paying a share of the deductible, the yearly cap shared by every visit of these kinds.
 struct BasicLevel {
   Parameter deductible;
   Parameter ratio;
@@ -79,8 +91,9 @@ struct BasicLevel {
 struct BasicEstimate {
   std::string id;
   std::vector<Scheme> schemes;
-  BasicLevel levels[3];  // 一级, 二级, 三级
-  Parameter repeat_deductible_share;
+  std::vector<VisitKind> kinds;                      // default: inpatient
+  std::vector<BasicLevel> levels;                    // one (any hospital level) or three (一级, 二级, 三级)
+  std::optional<Parameter> repeat_deductible_share;  // a later inpatient admission in the year
   Parameter cap;
   Source source;
 };
