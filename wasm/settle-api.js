@@ -4,11 +4,15 @@
 import createSettleModule from './settle.js';
 
 export class SettleError extends Error {
-  constructor(path, message) {
+  // code: the contract's stable error code; missing: for "parameters_missing", every
+  // {id, label, unit} the case still needs.
+  constructor(path, message, code = '', missing = []) {
     super(path ? `${path}: ${message}` : message);
     this.name = 'SettleError';
     this.path = path;
     this.detail = message;
+    this.code = code;
+    this.missing = missing;
   }
 }
 
@@ -29,7 +33,7 @@ export async function loadSettle(options = {}) {
     } catch (bug) {
       // The core never throws; reaching here is a bug (an abort), so say so plainly.
       console.error(bug);
-      return { text: '', answer: { error: { path: '', message: '计算模块出现内部错误，请刷新页面后重试。' } } };
+      return { text: '', answer: { error: { path: '', code: 'internal', message: '计算模块出现内部错误，请刷新页面后重试。' } } };
     }
   }
 
@@ -45,7 +49,10 @@ export async function loadSettle(options = {}) {
     // Settlement object; throws SettleError on bad input.
     settle(input, options) {
       const answer = JSON.parse(settleRaw(input, options));
-      if (answer.error) throw new SettleError(answer.error.path, answer.error.message);
+      if (answer.error) {
+        const { path, message, code, missing } = answer.error;
+        throw new SettleError(path, message, code, missing || []);
+      }
       return answer;
     },
   };

@@ -14,7 +14,7 @@ Result<const City*> read_city(const Json& root, const std::vector<City>& cities)
   }
   std::vector<std::string> known;
   for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
-  return Error{"city", messages::unknown_city(id, known)};
+  return Error{"city", messages::unknown_city(id, known), "unknown_city"};
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -22,21 +22,21 @@ Result<Scheme> read_scheme(const Json& root) {
   if (scheme == nullptr) return Scheme::resident;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "employee") return Scheme::employee;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "resident") return Scheme::resident;
-  return Error{"scheme", messages::unknown_scheme()};
+  return Error{"scheme", messages::unknown_scheme(), "unknown_scheme"};
 }
 
 Result<std::vector<std::string>> read_identities(const Json& root, const City& city) {
   std::vector<std::string> identities;
   const Json* list = find_field(root, "identities");
   if (list == nullptr) return identities;
-  if (!list->is_array()) return Error{"identities", messages::expected_array()};
+  if (!list->is_array()) return Error{"identities", messages::expected_array(), "expected_array"};
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("identities", i);
     SETTLE_TRY(id, read_string((*list)[i], path));
     if (city.category(id) == nullptr) {
       std::vector<std::string> known;
       for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
-      return Error{path, messages::unknown_category(id, city.name, known)};
+      return Error{path, messages::unknown_category(id, city.name, known), "unknown_category"};
     }
     if (std::find(identities.begin(), identities.end(), id) == identities.end()) identities.push_back(id);
   }
@@ -46,7 +46,7 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
 Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr) return fallback;
-  if (!value->is_boolean()) return Error{field_path(path, name), messages::expected_boolean()};
+  if (!value->is_boolean()) return Error{field_path(path, name), messages::expected_boolean(), "expected_boolean"};
   return value->get<bool>();
 }
 
@@ -55,7 +55,7 @@ Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const
 // amounts per visit.
 Result<Fen> read_money_field(const Json& value, const char* name, const std::string& path) {
   Result<Fen> amount = read_money(value, std::string());
-  if (!amount.ok()) return Error{field_path(path, name), amount.error().message};
+  if (!amount.ok()) return Error{field_path(path, name), amount.error().message, amount.error().code};
   return amount;
 }
 
@@ -85,11 +85,12 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.date = date;
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date.to_string(), covered_dates(city))};
+    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date.to_string(), covered_dates(city)),
+                 "no_policy_on"};
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
-    if (!kind->is_string()) return Error{kind_path, messages::unknown_kind()};
+    if (!kind->is_string()) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
     const std::string& id = kind->get_ref<const std::string&>();
     bool found = false;
     for (VisitKind candidate :
@@ -99,11 +100,11 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
         found = true;
       }
     }
-    if (!found) return Error{kind_path, messages::unknown_kind()};
+    if (!found) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
   }
   if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
     if (!level->is_number_unsigned() || level->get<uint64_t>() < 1 || level->get<uint64_t>() > 3)
-      return Error{field_path(path, "hospital_level"), messages::bad_hospital_level()};
+      return Error{field_path(path, "hospital_level"), messages::bad_hospital_level(), "bad_hospital_level"};
     visit.hospital_level = static_cast<int>(level->get<uint64_t>());
   }
   SETTLE_TRY(designated, read_flag(json, "designated", true, path));
@@ -112,27 +113,30 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.emergency = emergency;
 
   const Json* total = find_field(json, "total");
-  if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total")};
+  if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total"), "missing_field"};
   SETTLE_TRY(total_amount, read_money_field(*total, "total", path));
   visit.total = total_amount;
   SETTLE_TRY(in_policy, read_optional_money(json, "in_policy", path));
   visit.in_policy = in_policy.value_or(visit.total);
   if (visit.in_policy > visit.total)
-    return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total)};
+    return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total),
+                 "in_policy_above_total"};
   SETTLE_TRY(basic_paid, read_optional_money(json, "basic_paid", path));
   SETTLE_TRY(critical_paid, read_optional_money(json, "critical_paid", path));
   visit.basic_paid = basic_paid;
   visit.critical_paid = critical_paid;
   if (basic_paid && *basic_paid > visit.in_policy)
-    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*basic_paid, visit.in_policy)};
+    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*basic_paid, visit.in_policy),
+                 "basic_above_in_policy"};
   if (critical_paid && basic_paid.value_or(Fen()) + *critical_paid > visit.in_policy)
     return Error{field_path(path, "critical_paid"),
-                 messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy)};
+                 messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy),
+                 "paid_above_in_policy"};
   if (!visit.covered()) {
     if (basic_paid && *basic_paid > Fen())
-      return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered()};
+      return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
     if (critical_paid && *critical_paid > Fen())
-      return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered()};
+      return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
   }
   return visit;
 }
@@ -146,9 +150,11 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
   if (entry.is_object()) {
     if (auto error = check_object(entry, path, {"value", "source"})) return error;
     value_json = find_field(entry, "value");
-    if (value_json == nullptr) return Error{field_path(path, "value"), messages::missing_field("value")};
+    if (value_json == nullptr)
+      return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
     if (auto error = optional_string(entry, "source", path, typed_source)) return error;
-    if (typed_source.size() > 200) return Error{field_path(path, "source"), messages::source_too_long()};
+    if (typed_source.size() > 200)
+      return Error{field_path(path, "source"), messages::source_too_long(), "source_too_long"};
   }
   const Json& value = *value_json;
   bool found = false;
@@ -167,22 +173,23 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
       } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
         error = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
       } else {
-        return Error{path, messages::parameter_wrong_unit(*parameter)};
+        return Error{path, messages::parameter_wrong_unit(*parameter), "parameter_wrong_unit"};
       }
-      if (error) return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
+      if (error)
+        return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）", error->code};
       // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
       bool band_ratio =
           parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
       if (band_ratio && parameter->value > Ratio::kScale)
-        return Error{path,
-                     messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）"};
+        return Error{path, messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）",
+                     "rules_ratio_above_100"};
       parameter->provenance = Provenance::given;
       parameter->source = {typed_source.empty() ? messages::user_parameter() : typed_source,
                            messages::user_parameter_clause(parameter->label)};
       label = parameter->label;
     }
   }
-  if (!found) return Error{path, messages::unknown_parameter(id, city.name)};
+  if (!found) return Error{path, messages::unknown_parameter(id, city.name), "unknown_parameter"};
   return std::nullopt;
 }
 
@@ -190,7 +197,7 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
                                                     std::vector<std::string>& overridden) {
   const Json* parameters = find_field(root, "parameters");
   if (parameters == nullptr) return std::shared_ptr<const City>();
-  if (!parameters->is_object()) return Error{"parameters", messages::expected_object()};
+  if (!parameters->is_object()) return Error{"parameters", messages::expected_object(), "expected_object"};
   auto copy = std::make_shared<City>(city);
   for (const auto& item : parameters->items()) {
     std::string label;
@@ -207,7 +214,7 @@ Result<std::optional<Date>> read_applied(const Json& root) {
   Result<Date> month = applied->is_string() && applied->get_ref<const std::string&>().size() == 7
                            ? parse_date(applied->get<std::string>() + "-01")
                            : Result<Date>(Error{"", ""});
-  if (!month.ok()) return Error{"applied", messages::bad_applied_month()};
+  if (!month.ok()) return Error{"applied", messages::bad_applied_month(), "bad_applied_month"};
   return std::optional<Date>(month.value());
 }
 
@@ -236,8 +243,8 @@ Result<Case> read_case(const std::string& json_text) {
   settlement_case.applied = applied;
 
   SETTLE_TRY(visits, required_array(root, "visits", ""));
-  if (visits->empty()) return Error{"visits", messages::no_visits()};
-  if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits)};
+  if (visits->empty()) return Error{"visits", messages::no_visits(), "no_visits"};
+  if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits), "too_many_visits"};
   for (size_t i = 0; i < visits->size(); ++i) {
     SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *settlement_case.city));
     settlement_case.visits.push_back(visit);

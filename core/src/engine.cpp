@@ -219,7 +219,8 @@ class CategorySettler {
     std::optional<int> level;
     if (estimate->levels.size() == 3) {
       if (!visit.hospital_level)
-        return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed()};
+        return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed(),
+                     "hospital_level_needed"};
       level = *visit.hospital_level;
     }
     const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];

@@ -28,11 +28,11 @@ inline std::string index_path(const std::string& parent, size_t index) {
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
 inline std::optional<Error> check_object(const Json& value, const std::string& path,
                                          std::initializer_list<const char*> known) {
-  if (!value.is_object()) return Error{path, messages::expected_object()};
+  if (!value.is_object()) return Error{path, messages::expected_object(), "expected_object"};
   for (const auto& [name, field] : value.get_ref<const Json::object_t&>()) {
     bool found = false;
     for (const char* known_name : known) found = found || name == std::string_view(known_name);
-    if (!found) return Error{field_path(path, name), messages::unknown_field(name, known)};
+    if (!found) return Error{field_path(path, name), messages::unknown_field(name, known), "unknown_field"};
   }
   return std::nullopt;
 }
@@ -47,13 +47,13 @@ inline const Json* find_field(const Json& object, std::string_view name) {
 }
 
 inline Result<std::string> read_string(const Json& value, const std::string& path) {
-  if (!value.is_string()) return Error{path, messages::expected_string()};
+  if (!value.is_string()) return Error{path, messages::expected_string(), "expected_string"};
   return value.get<std::string>();
 }
 
 inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
   return read_string(*value, field_path(path, name));
 }
 
@@ -71,20 +71,20 @@ inline std::optional<Error> optional_string(const Json& object, const char* name
 inline Result<Date> read_date(const Json& value, const std::string& path) {
   SETTLE_TRY(text, read_string(value, path));
   Result<Date> date = parse_date(text);
-  if (!date.ok()) return Error{path, date.error().message};
+  if (!date.ok()) return Error{path, date.error().message, date.error().code};
   return date;
 }
 
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
   return read_date(*value, field_path(path, name));
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
-  if (!value->is_array()) return Error{field_path(path, name), messages::expected_array()};
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (!value->is_array()) return Error{field_path(path, name), messages::expected_array(), "expected_array"};
   return value;
 }
 

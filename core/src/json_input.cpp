@@ -29,7 +29,7 @@ class DocumentBuilder {
     auto [entry, inserted] = stack_.back().node->get_ref<Json::object_t&>().emplace(std::move(name), nullptr);
     if (!inserted) {
       error_path_ = field_path(open_path(), entry->first);
-      return fail(messages::duplicate_key(entry->first));
+      return fail(messages::duplicate_key(entry->first), "duplicate_key");
     }
     slot_ = &entry->second;
     key_ = &entry->first;
@@ -45,12 +45,16 @@ class DocumentBuilder {
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-    if (message_.empty()) message_ = messages::not_json(position);
+    if (message_.empty()) {
+      message_ = messages::not_json(position);
+      code_ = "not_json";
+    }
     return false;
   }
 
   Json& document() { return root_; }
   const std::string& message() const { return message_; }
+  const std::string& code() const { return code_; }
   const std::string& error_path() const { return error_path_; }
 
  private:
@@ -61,8 +65,9 @@ class DocumentBuilder {
     const std::string* key;
   };
 
-  bool fail(std::string message) {
+  bool fail(std::string message, const char* code) {
     message_ = std::move(message);
+    code_ = code;
     return false;
   }
   // The slot the next value goes to: the root, the last key's in an object, a new element in an array.
@@ -78,7 +83,7 @@ class DocumentBuilder {
     return true;
   }
   bool open(Json container) {
-    if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_));
+    if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_), "too_deep");
     const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
     Json& child = next_slot();
     child = std::move(container);
@@ -102,6 +107,7 @@ class DocumentBuilder {
   Json* slot_ = nullptr;              // where the value of the last key read goes
   const std::string* key_ = nullptr;  // that key, as stored in its object
   std::string message_;
+  std::string code_;
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
 
@@ -300,7 +306,7 @@ std::string without_exponent(const std::string& number) {
 }  // namespace
 
 Result<Json> read_json(std::string_view text, const InputLimits& limits) {
-  if (text.size() > limits.max_bytes) return Error{"", messages::too_large(limits.max_bytes)};
+  if (text.size() > limits.max_bytes) return Error{"", messages::too_large(limits.max_bytes), "too_large"};
   {
     DocumentBuilder builder(limits.max_depth);
     if (FastReader(text, builder).read()) return std::move(builder.document());
@@ -309,7 +315,8 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (!complete) {
-    return Error{builder.error_path(), builder.message().empty() ? messages::not_json(0) : builder.message()};
+    if (builder.message().empty()) return Error{builder.error_path(), messages::not_json(0), "not_json"};
+    return Error{builder.error_path(), builder.message(), builder.code()};
   }
   return std::move(builder.document());
 }
@@ -326,14 +333,16 @@ std::string decimal_text(const Json& value) {
 Result<Fen> read_money(const Json& value, const std::string& path) {
   if (value.is_number_unsigned()) {
     auto yuan = value.get<Json::number_unsigned_t>();
-    if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100)) return Error{path, messages::amount_too_large()};
+    if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100))
+      return Error{path, messages::amount_too_large(), "amount_too_large"};
     return Fen::yuan(static_cast<int64_t>(yuan));
   }
-  if (value.is_number_integer()) return Error{path, messages::amount_negative()};
-  if (!is_decimal_text(value) && !value.is_string()) return Error{path, messages::amount_wrong_type()};
+  if (value.is_number_integer()) return Error{path, messages::amount_negative(), "amount_negative"};
+  if (!is_decimal_text(value) && !value.is_string())
+    return Error{path, messages::amount_wrong_type(), "amount_wrong_type"};
   Result<Fen> amount = is_decimal_text(value) ? parse_yuan(without_exponent(decimal_text(value)))
                                               : parse_yuan(value.get_ref<const std::string&>());
-  if (!amount.ok()) return Error{path, amount.error().message};
+  if (!amount.ok()) return Error{path, amount.error().message, amount.error().code};
   return amount;
 }
 

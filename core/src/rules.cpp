@@ -122,7 +122,7 @@ Result<T> parse_enum(const Json& value, const std::string& path,
   }
   std::vector<std::string> names;
   for (const auto& choice : choices) names.emplace_back(choice.first);
-  return Error{path, messages::one_of(names)};
+  return Error{path, messages::one_of(names), "one_of"};
 }
 
 Result<Provenance> parse_provenance(const Json& value, const std::string& path) {
@@ -151,7 +151,8 @@ enum class Allow { value_only, unlimited_too };
 
 std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text) {
   if (text == "none") {
-    if (!parameter.may_be_unlimited) return Error{"", messages::rules_unlimited_not_allowed()};
+    if (!parameter.may_be_unlimited)
+      return Error{"", messages::rules_unlimited_not_allowed(), "rules_unlimited_not_allowed"};
     parameter.state = Parameter::State::unlimited;
     return std::nullopt;
   }
@@ -170,7 +171,7 @@ std::optional<Error> set_parameter_value(Parameter& parameter, const std::string
     }
     case Unit::months: {
       bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || std::stoi(text) > 120) return Error{"", messages::bad_months()};
+      if (!digits || std::stoi(text) > 120) return Error{"", messages::bad_months(), "bad_months"};
       parameter.value = std::stoi(text);
       break;
     }
@@ -193,8 +194,9 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
     // Only a cap may be taken as not reached, and only while it is not on file.
     const std::string if_missing_path = field_path(path, "if_missing");
     if (!if_missing->is_string() || if_missing->get_ref<const std::string&>() != "not_reached")
-      return Error{if_missing_path, messages::one_of({"not_reached"})};
-    if (allow != Allow::unlimited_too) return Error{if_missing_path, messages::rules_not_reached_only_caps()};
+      return Error{if_missing_path, messages::one_of({"not_reached"}), "one_of"};
+    if (allow != Allow::unlimited_too)
+      return Error{if_missing_path, messages::rules_not_reached_only_caps(), "rules_not_reached_only_caps"};
     parameter.not_reached_if_missing = true;
   }
   parameter.source = {defaults.document, defaults.clause};
@@ -202,22 +204,25 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   if (auto error = optional_string(json, "clause", path, parameter.source.clause)) return *error;
   if (auto error = optional_string(json, "note", path, parameter.note)) return *error;
   const Json* value = find_field(json, "value");
-  if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value")};
+  if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
   const std::string value_path = field_path(path, "value");
   if (value->is_null()) {
     parameter.state = Parameter::State::missing;
-    if (parameter.note.empty()) return Error{field_path(path, "note"), messages::rules_missing_needs_note()};
+    if (parameter.note.empty())
+      return Error{field_path(path, "note"), messages::rules_missing_needs_note(), "rules_missing_needs_note"};
     return parameter;
   }
   SETTLE_TRY(text, read_string(*value, value_path));
-  if (auto error = set_parameter_value(parameter, text)) return Error{value_path, error->message};
+  if (auto error = set_parameter_value(parameter, text)) return Error{value_path, error->message, error->code};
   const Json* provenance = find_field(json, "provenance");
-  if (provenance == nullptr) return Error{field_path(path, "provenance"), messages::missing_field("provenance")};
+  if (provenance == nullptr)
+    return Error{field_path(path, "provenance"), messages::missing_field("provenance"), "missing_field"};
   SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
   parameter.provenance = parsed;
   if (parameter.provenance != Provenance::stated && parameter.note.empty())
-    return Error{field_path(path, "note"), messages::rules_reading_needs_note()};
-  if (parameter.source.clause.empty()) return Error{field_path(path, "clause"), messages::missing_field("clause")};
+    return Error{field_path(path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
+  if (parameter.source.clause.empty())
+    return Error{field_path(path, "clause"), messages::missing_field("clause"), "missing_field"};
   return parameter;
 }
 
@@ -227,10 +232,12 @@ Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const s
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string item_path = index_path(field_path(path, "categories"), i);
     SETTLE_TRY(id, read_string((*list)[i], item_path));
-    if (id != "general" && city.category(id) == nullptr) return Error{item_path, messages::rules_unknown_category(id)};
+    if (id != "general" && city.category(id) == nullptr)
+      return Error{item_path, messages::rules_unknown_category(id), "rules_unknown_category"};
     categories.push_back(id);
   }
-  if (categories.empty()) return Error{field_path(path, "categories"), messages::rules_empty_list()};
+  if (categories.empty())
+    return Error{field_path(path, "categories"), messages::rules_empty_list(), "rules_empty_list"};
   return categories;
 }
 
@@ -242,7 +249,7 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
                                           {{"employee", Scheme::employee}, {"resident", Scheme::resident}}));
     schemes.push_back(scheme);
   }
-  if (schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list()};
+  if (schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list(), "rules_empty_list"};
   return schemes;
 }
 
@@ -255,7 +262,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(id, required_string(json, "id", path));
   rule.id = id;
   const Json* tier = find_field(json, "tier");
-  if (tier == nullptr) return Error{field_path(path, "tier"), messages::missing_field("tier")};
+  if (tier == nullptr) return Error{field_path(path, "tier"), messages::missing_field("tier"), "missing_field"};
   SETTLE_TRY(parsed_tier, parse_enum<Tier>(*tier, field_path(path, "tier"),
                                            {{"critical", Tier::critical},
                                             {"assistance", Tier::assistance},
@@ -264,12 +271,12 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   rule.pool = Pool::assistance;
   if (rule.tier == Tier::critical) {
     const Json* pool = find_field(json, "pool");
-    if (pool == nullptr) return Error{field_path(path, "pool"), messages::missing_field("pool")};
+    if (pool == nullptr) return Error{field_path(path, "pool"), messages::missing_field("pool"), "missing_field"};
     SETTLE_TRY(parsed_pool, parse_enum<Pool>(*pool, field_path(path, "pool"),
                                              {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}}));
     rule.pool = parsed_pool;
   } else if (find_field(json, "pool") != nullptr) {
-    return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical()};
+    return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical(), "rules_pool_only_for_critical"};
   }
   SETTLE_TRY(schemes, parse_schemes(json, path));
   rule.schemes = schemes;
@@ -283,16 +290,17 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   const SourceDefaults defaults{rule.source.document, rule.source.clause};
 
   const Json* deductible = find_field(json, "deductible");
-  if (deductible == nullptr) return Error{field_path(path, "deductible"), messages::missing_field("deductible")};
+  if (deductible == nullptr)
+    return Error{field_path(path, "deductible"), messages::missing_field("deductible"), "missing_field"};
   SETTLE_TRY(parsed_deductible, parse_parameter(*deductible, field_path(path, "deductible"), id + ".deductible",
                                                 Unit::yuan, Allow::value_only, defaults));
   rule.deductible = parsed_deductible;
   if (const Json* by_year = find_field(json, "deductible_by_year")) {
     const std::string by_year_path = field_path(path, "deductible_by_year");
-    if (!by_year->is_object()) return Error{by_year_path, messages::expected_object()};
+    if (!by_year->is_object()) return Error{by_year_path, messages::expected_object(), "expected_object"};
     for (const auto& item : by_year->items()) {
       Result<Date> year = parse_date(item.key() + "-01-01");
-      if (!year.ok()) return Error{field_path(by_year_path, item.key()), year.error().message};
+      if (!year.ok()) return Error{field_path(by_year_path, item.key()), year.error().message, year.error().code};
       SETTLE_TRY(parameter, parse_parameter(item.value(), field_path(by_year_path, item.key()),
                                             id + ".deductible." + item.key(), Unit::yuan, Allow::value_only, defaults));
       rule.deductible_by_year[year.value().year] = parameter;
@@ -300,7 +308,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   }
 
   SETTLE_TRY(bands, required_array(json, "bands", path));
-  if (bands->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list()};
+  if (bands->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list(), "rules_empty_list"};
   for (size_t i = 0; i < bands->size(); ++i) {
     const std::string band_path = index_path(field_path(path, "bands"), i);
     const Json& band_json = (*bands)[i];
@@ -309,25 +317,26 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     const std::string band_id = bands->size() == 1 ? id : id + ".bands[" + std::to_string(i) + "]";
     const Json* to = find_field(band_json, "to");
     const Json* ratio = find_field(band_json, "ratio");
-    if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to")};
-    if (ratio == nullptr) return Error{field_path(band_path, "ratio"), messages::missing_field("ratio")};
+    if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to"), "missing_field"};
+    if (ratio == nullptr)
+      return Error{field_path(band_path, "ratio"), messages::missing_field("ratio"), "missing_field"};
     SETTLE_TRY(parsed_to, parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan,
                                           Allow::unlimited_too, defaults));
     SETTLE_TRY(parsed_ratio, parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio", Unit::percent,
                                              Allow::value_only, defaults));
     if (parsed_ratio.state == Parameter::State::value && parsed_ratio.value > Ratio::kScale)
-      return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100()};
+      return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
     bool last = i + 1 == bands->size();
     if (last != (parsed_to.state == Parameter::State::unlimited))
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order()};
+      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
     if (!rule.bands.empty() && parsed_to.state == Parameter::State::value &&
         rule.bands.back().to.state == Parameter::State::value && parsed_to.value <= rule.bands.back().to.value)
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order()};
+      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
     rule.bands.push_back({parsed_to, parsed_ratio});
   }
 
   const Json* cap = find_field(json, "cap");
-  if (cap == nullptr) return Error{field_path(path, "cap"), messages::missing_field("cap")};
+  if (cap == nullptr) return Error{field_path(path, "cap"), messages::missing_field("cap"), "missing_field"};
   SETTLE_TRY(parsed_cap,
              parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   rule.cap = parsed_cap;
@@ -360,11 +369,11 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   const SourceDefaults defaults{period.document.document, clause};
   const Json* income = find_field(json, "income_by_year");
   const std::string income_path = field_path(path, "income_by_year");
-  if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year")};
-  if (!income->is_object()) return Error{income_path, messages::expected_object()};
+  if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year"), "missing_field"};
+  if (!income->is_object()) return Error{income_path, messages::expected_object(), "expected_object"};
   for (const auto& item : income->items()) {
     Result<Date> year = parse_date(item.key() + "-01-01");
-    if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message};
+    if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message, year.error().code};
     SETTLE_TRY(parameter,
                parse_parameter(item.value(), field_path(income_path, item.key()), "early_warning.income." + item.key(),
                                Unit::yuan, Allow::value_only, defaults));
@@ -377,7 +386,8 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
     if (auto error = check_object(item, item_path, {"categories", "share"})) return *error;
     SETTLE_TRY(categories, parse_rule_categories(item, item_path, city));
     const Json* share = find_field(item, "share");
-    if (share == nullptr) return Error{field_path(item_path, "share"), messages::missing_field("share")};
+    if (share == nullptr)
+      return Error{field_path(item_path, "share"), messages::missing_field("share"), "missing_field"};
     SETTLE_TRY(parameter,
                parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.front(),
                                Unit::percent, Allow::value_only, defaults));
@@ -389,7 +399,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
 Result<Parameter> required_parameter(const Json& json, const char* name, const std::string& path, std::string id,
                                      Unit unit, Allow allow, const SourceDefaults& defaults) {
   const Json* value = find_field(json, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name)};
+  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
   return parse_parameter(*value, field_path(path, name), std::move(id), unit, allow, defaults);
 }
 
@@ -405,8 +415,8 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   estimate.kinds = {VisitKind::inpatient};
   if (const Json* kinds = find_field(json, "kinds")) {
     const std::string kinds_path = field_path(path, "kinds");
-    if (!kinds->is_array()) return Error{kinds_path, messages::expected_array()};
-    if (kinds->empty()) return Error{kinds_path, messages::rules_empty_list()};
+    if (!kinds->is_array()) return Error{kinds_path, messages::expected_array(), "expected_array"};
+    if (kinds->empty()) return Error{kinds_path, messages::rules_empty_list(), "rules_empty_list"};
     estimate.kinds.clear();
     for (size_t i = 0; i < kinds->size(); ++i) {
       SETTLE_TRY(kind, parse_kind((*kinds)[i], index_path(kinds_path, i)));
@@ -420,7 +430,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   const SourceDefaults defaults{estimate.source.document, clause};
   SETTLE_TRY(levels, required_array(json, "levels", path));
   if (levels->size() != 1 && levels->size() != 3)
-    return Error{field_path(path, "levels"), messages::rules_three_levels()};
+    return Error{field_path(path, "levels"), messages::rules_three_levels(), "rules_three_levels"};
   for (size_t i = 0; i < levels->size(); ++i) {
     const std::string level_path = index_path(field_path(path, "levels"), i);
     const std::string level_id = levels->size() == 1 ? id : id + ".level" + std::to_string(i + 1);
@@ -430,7 +440,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
     SETTLE_TRY(ratio, required_parameter((*levels)[i], "ratio", level_path, level_id + ".ratio", Unit::percent,
                                          Allow::value_only, defaults));
     if (ratio.state == Parameter::State::value && ratio.value > Ratio::kScale)
-      return Error{field_path(level_path, "ratio.value"), messages::rules_ratio_above_100()};
+      return Error{field_path(level_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
     estimate.levels.push_back({deductible, ratio});
   }
   if (find_field(json, "repeat_deductible_share") != nullptr) {
@@ -453,7 +463,8 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   period.from = from;
   if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
     SETTLE_TRY(to_date, read_date(*to, field_path(path, "to")));
-    if (to_date < period.from) return Error{field_path(path, "to"), messages::rules_period_order()};
+    if (to_date < period.from)
+      return Error{field_path(path, "to"), messages::rules_period_order(), "rules_period_order"};
     period.to = to_date;
   }
   if (const Json* provenance = find_field(json, "from_provenance")) {
@@ -461,7 +472,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     period.from_provenance = parsed;
   }
   if (period.from_provenance != Provenance::stated && find_field(json, "from_note") == nullptr)
-    return Error{field_path(path, "from_note"), messages::rules_reading_needs_note()};
+    return Error{field_path(path, "from_note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
   SETTLE_TRY(document, required_string(json, "document", path));
   SETTLE_TRY(title, required_string(json, "title", path));
   SETTLE_TRY(clause, required_string(json, "clause", path));
@@ -470,7 +481,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
 
   const std::string kinds_path = field_path(path, "assistance_kinds");
   const Json* kinds = find_field(json, "assistance_kinds");
-  if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds")};
+  if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds"), "missing_field"};
   if (auto error = check_object(*kinds, kinds_path, {"value", "provenance", "clause", "note", "assumed"}))
     return *error;
   SETTLE_TRY(kind_list, required_array(*kinds, "value", kinds_path));
@@ -480,7 +491,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* assumed = find_field(*kinds, "assumed")) {
     const std::string assumed_path = field_path(kinds_path, "assumed");
-    if (!assumed->is_array()) return Error{assumed_path, messages::expected_array()};
+    if (!assumed->is_array()) return Error{assumed_path, messages::expected_array(), "expected_array"};
     for (size_t i = 0; i < assumed->size(); ++i) {
       SETTLE_TRY(kind, parse_kind((*assumed)[i], index_path(assumed_path, i)));
       period.assistance_kinds_assumed.push_back(kind);
@@ -490,28 +501,30 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   period.assistance_kinds_source = {document, kinds_clause};
   const Json* kinds_provenance = find_field(*kinds, "provenance");
   if (kinds_provenance == nullptr)
-    return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance")};
+    return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance"), "missing_field"};
   SETTLE_TRY(parsed_kinds_provenance, parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance")));
   period.assistance_kinds_provenance = parsed_kinds_provenance;
   if (auto error = optional_string(*kinds, "note", kinds_path, period.assistance_kinds_note)) return *error;
   bool reading = period.assistance_kinds_provenance != Provenance::stated || !period.assistance_kinds_assumed.empty();
   if (reading && period.assistance_kinds_note.empty())
-    return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note()};
+    return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
 
   SETTLE_TRY(rules, required_array(json, "rules", path));
   for (size_t i = 0; i < rules->size(); ++i) {
     const std::string rule_path = index_path(field_path(path, "rules"), i);
     SETTLE_TRY(rule, parse_rule((*rules)[i], rule_path, city, period));
     for (const TierRule& earlier : period.rules) {
-      if (earlier.id == rule.id) return Error{field_path(rule_path, "id"), messages::rules_duplicate_id(rule.id)};
+      if (earlier.id == rule.id)
+        return Error{field_path(rule_path, "id"), messages::rules_duplicate_id(rule.id), "rules_duplicate_id"};
       if (overlaps(earlier, rule))
-        return Error{field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.id)};
+        return Error{field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.id),
+                     "rules_overlap"};
     }
     period.rules.push_back(std::move(rule));
   }
   if (const Json* estimates = find_field(json, "basic_estimates")) {
     const std::string estimates_path = field_path(path, "basic_estimates");
-    if (!estimates->is_array()) return Error{estimates_path, messages::expected_array()};
+    if (!estimates->is_array()) return Error{estimates_path, messages::expected_array(), "expected_array"};
     for (size_t i = 0; i < estimates->size(); ++i) {
       SETTLE_TRY(estimate, parse_basic_estimate((*estimates)[i], index_path(estimates_path, i), period));
       period.basic_estimates.push_back(std::move(estimate));
@@ -594,7 +607,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
   city.file = file;
   SETTLE_TRY(id, required_string(json, "city", ""));
   const std::string expected_file = "rules/" + id + ".json";
-  if (file != expected_file) return Error{"city", messages::rules_city_file(id, file)};
+  if (file != expected_file) return Error{"city", messages::rules_city_file(id, file), "rules_city_file"};
   city.id = id;
   SETTLE_TRY(name, required_string(json, "name", ""));
   city.name = name;
@@ -605,18 +618,18 @@ Result<City> parse_city(const std::string& file, const Json& json) {
     SETTLE_TRY(category_id, required_string((*categories)[i], "id", path));
     SETTLE_TRY(category_name, required_string((*categories)[i], "name", path));
     if (category_id == "general" || city.category(category_id) != nullptr)
-      return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id)};
+      return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id), "rules_duplicate_id"};
     city.categories.push_back({category_id, category_name});
   }
   SETTLE_TRY(periods, required_array(json, "periods", ""));
-  if (periods->empty()) return Error{"periods", messages::rules_empty_list()};
+  if (periods->empty()) return Error{"periods", messages::rules_empty_list(), "rules_empty_list"};
   for (size_t i = 0; i < periods->size(); ++i) {
     const std::string path = index_path("periods", i);
     SETTLE_TRY(period, parse_period((*periods)[i], path, city));
     if (!city.periods.empty()) {
       const Period& previous = city.periods.back();
       if (!previous.to || !(*previous.to < period.from))
-        return Error{field_path(path, "from"), messages::rules_period_order()};
+        return Error{field_path(path, "from"), messages::rules_period_order(), "rules_period_order"};
     }
     city.periods.push_back(std::move(period));
   }
@@ -667,7 +680,7 @@ Result<City> load_city(const std::string& file, const std::string& json_text) {
   limits.max_depth = 16;
   Result<Json> json = detail::read_json(json_text, limits);
   Result<City> city = json.ok() ? parse_city(file, json.value()) : Result<City>(json.error());
-  if (!city.ok()) return Error{file + ": " + city.error().path, city.error().message};
+  if (!city.ok()) return Error{file + ": " + city.error().path, city.error().message, city.error().code};
   return city;
 }
 
