@@ -218,11 +218,62 @@ Result<std::optional<Date>> read_applied(const Json& root) {
   return std::optional<Date>(month.value());
 }
 
+Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* name) {
+  const Json* tier = find_field(prior, name);
+  if (tier == nullptr) return std::optional<PriorTier>();
+  const std::string path = field_path("prior", name);
+  if (auto error = check_object(*tier, path, {"base", "paid"})) return *error;
+  PriorTier amounts;
+  for (auto [field, target] : {std::pair{"base", &amounts.base}, std::pair{"paid", &amounts.paid}}) {
+    const Json* value = find_field(*tier, field);
+    if (value == nullptr) return Error{field_path(path, field), messages::missing_field(field), "missing_field"};
+    SETTLE_TRY(amount, read_money_field(*value, field, path));
+    *target = amount;
+  }
+  // A fund pays only on its base: never more than it, never without one.
+  if (amounts.paid > amounts.base)
+    return Error{field_path(path, "paid"), messages::prior_paid_above_base(amounts.paid, amounts.base),
+                 "prior_paid_above_base"};
+  return std::optional<PriorTier>(amounts);
+}
+
+Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visit>& visits) {
+  const Json* json = find_field(root, "prior");
+  if (json == nullptr) return std::optional<Prior>();
+  if (auto error = check_object(*json, "prior",
+                                {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"}))
+    return *error;
+  Prior prior;
+  const Json* year = find_field(*json, "year");
+  if (year == nullptr) return Error{"prior.year", messages::missing_field("year"), "missing_field"};
+  bool visit_that_year = false;
+  if (year->is_number_unsigned() && year->get<uint64_t>() >= 1900 && year->get<uint64_t>() <= 2199) {
+    prior.year = static_cast<int>(year->get<uint64_t>());
+    visit_that_year =
+        std::any_of(visits.begin(), visits.end(), [&](const Visit& v) { return v.date.year == prior.year; });
+  } else {
+    return Error{"prior.year", messages::prior_bad_year(), "prior_bad_year"};
+  }
+  if (!visit_that_year)
+    return Error{"prior.year", messages::prior_year_without_visit(prior.year), "prior_year_without_visit"};
+  SETTLE_TRY(basic_paid, read_optional_money(*json, "basic_paid", "prior"));
+  prior.basic_paid = basic_paid;
+  SETTLE_TRY(critical, read_prior_tier(*json, "critical"));
+  prior.critical = critical;
+  SETTLE_TRY(special_drug, read_prior_tier(*json, "special_drug"));
+  prior.special_drug = special_drug;
+  SETTLE_TRY(assistance, read_prior_tier(*json, "assistance"));
+  prior.assistance = assistance;
+  SETTLE_TRY(reassistance, read_prior_tier(*json, "reassistance"));
+  prior.reassistance = reassistance;
+  return std::optional<Prior>(prior);
+}
+
 }  // namespace
 
 Result<Case> read_case(const std::string& json_text) {
   SETTLE_TRY(root, read_json(json_text));
-  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied"}))
+  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"}))
     return *error;
   const Result<std::vector<City>>& cities = settle::cities();
   if (!cities.ok()) return cities.error();
@@ -249,6 +300,8 @@ Result<Case> read_case(const std::string& json_text) {
     SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *settlement_case.city));
     settlement_case.visits.push_back(visit);
   }
+  SETTLE_TRY(prior, read_prior(root, settlement_case.visits));
+  settlement_case.prior = prior;
   return settlement_case;
 }
 

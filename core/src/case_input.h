@@ -26,6 +26,21 @@ struct Visit {
   bool covered() const { return designated || emergency; }
 };
 
+// What the funds paid earlier in a year, before the first visit the case gives (staff read it
+// from their own system): each yearly accumulator starts from it.
+struct PriorTier {
+  Fen base;  // the tier's accumulated base so far this year
+  Fen paid;  // what the tier has paid so far this year
+};
+struct Prior {
+  int year = 0;
+  std::optional<Fen> basic_paid;          // 基本医保统筹基金 so far (counts toward an estimate's yearly cap)
+  std::optional<PriorTier> critical;      // 大病保险 (住院 + 门诊慢特病)
+  std::optional<PriorTier> special_drug;  // 大病保险特殊药品
+  std::optional<PriorTier> assistance;
+  std::optional<PriorTier> reassistance;
+};
+
 struct Case {
   const City* city = nullptr;
   // The city's rules with the case's "parameters" applied (provenance given), when it has any.
@@ -36,6 +51,7 @@ struct Case {
   Scheme scheme = Scheme::resident;
   std::vector<std::string> identities;  // empty = 普通参保人员
   std::vector<Visit> visits;
+  std::optional<Prior> prior;  // "prior": the year so far
 };
 
 constexpr size_t kMaxVisits = 1000;

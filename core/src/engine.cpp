@@ -132,14 +132,115 @@ class CategorySettler {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return case_.visits[a].date.days_since_epoch() < case_.visits[b].date.days_since_epoch();
     });
+    if (case_.prior) {
+      if (auto error = start_from_prior(*case_.prior, order)) return *error;
+    }
     for (size_t index : order) {
       if (auto error = settle_visit(index)) return *error;
     }
     settlement_.missing = std::move(missing_);
+    if (settlement_.missing.empty()) describe_year_left(case_.visits[order.back()]);
     return std::move(settlement_);
   }
 
  private:
+  // Cap, used and left per tier for the year of the last visit, and the distance to each deductible.
+  void describe_year_left(const Visit& last) {
+    const int year_number = last.date.year;
+    YearState& year = years_[year_number];
+    settlement_.year_left_year = year_number;
+    bool special_drugs = std::any_of(case_.visits.begin(), case_.visits.end(), [&](const Visit& visit) {
+      return visit.date.year == year_number && visit.kind == VisitKind::special_drug;
+    });
+    struct Entry {
+      Tier tier;
+      Pool pool;
+      const Accumulator* accumulator;
+    };
+    const Entry entries[] = {{Tier::critical, Pool::critical, &year.critical[Pool::critical]},
+                             {Tier::critical, Pool::special_drug, &year.critical[Pool::special_drug]},
+                             {Tier::assistance, Pool::assistance, &year.assistance},
+                             {Tier::reassistance, Pool::assistance, &year.reassistance}};
+    for (const Entry& entry : entries) {
+      if (entry.pool == Pool::special_drug && !special_drugs) continue;
+      const TierRule* rule = rule_for(*last.period, entry.tier, entry.pool);
+      if (rule == nullptr) continue;
+      YearLeft left;
+      left.tier = entry.tier;
+      left.pool = entry.pool;
+      left.base = entry.accumulator->base;
+      left.paid = entry.accumulator->paid;
+      const Parameter& deductible = rule->deductible_in(year_number);
+      if (has(deductible)) {
+        left.deductible = deductible.amount();
+        if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
+      }
+      left.cap_state = rule->cap.state;
+      if (left.cap_state == Parameter::State::value) {
+        left.cap = rule->cap.amount();
+        left.left = max(Fen(), left.cap - left.paid);
+      }
+      left.text = messages::year_left(tier_label(entry.tier, entry.pool), year_number, left.paid, left.cap_state,
+                                      left.cap, left.left, left.to_threshold, static_cast<int>(entry.tier));
+      settlement_.year_left.push_back(std::move(left));
+    }
+  }
+
+  // "prior": the year's accumulators start from what was paid before the first visit given; a
+  // figure already above this category's yearly cap is refused at its path.
+  std::optional<Error> start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
+    const Visit* first = nullptr;
+    for (size_t index : order) {
+      if (case_.visits[index].date.year == prior.year) {
+        first = &case_.visits[index];
+        break;
+      }
+    }
+    YearState& year = years_[prior.year];
+    year.basic.paid = prior.basic_paid.value_or(Fen());
+    struct Start {
+      const std::optional<PriorTier>& amounts;
+      Tier tier;
+      Pool pool;
+      Accumulator& accumulator;
+      const char* field;
+    };
+    const bool window_year = case_.applied && case_.applied->year == prior.year;
+    Start starts[] = {
+        {prior.critical, Tier::critical, Pool::critical, year.critical[Pool::critical], "critical"},
+        {prior.special_drug, Tier::critical, Pool::special_drug, year.critical[Pool::special_drug], "special_drug"},
+        {prior.assistance, Tier::assistance, Pool::assistance, year.assistance, "assistance"},
+        {prior.reassistance, Tier::reassistance, Pool::assistance, year.reassistance, "reassistance"}};
+    for (Start& start : starts) {
+      if (!start.amounts) continue;
+      start.accumulator = {start.amounts->base, start.amounts->paid};
+      if (window_year && start.tier == Tier::assistance) recognition_.assistance = start.accumulator;
+      if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
+      const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
+      if (rule != nullptr && has(rule->cap) && start.amounts->paid > rule->cap.amount())
+        return Error{
+            "prior." + std::string(start.field) + ".paid",
+            messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
+            "prior_above_cap"};
+    }
+    prior_year_ = prior.year;
+    prior_ = &prior;
+    return std::nullopt;
+  }
+
+  // What the case says was paid by this tier earlier in the visit's year (user-typed), if any.
+  Fen prior_paid(const Step& step) const {
+    if (prior_ == nullptr || case_.visits[step.visit].date.year != prior_year_) return Fen();
+    const std::optional<PriorTier>* amounts = nullptr;
+    switch (step.tier) {
+      case Tier::basic: return prior_->basic_paid.value_or(Fen());
+      case Tier::critical: amounts = step.pool == Pool::special_drug ? &prior_->special_drug : &prior_->critical; break;
+      case Tier::assistance: amounts = &prior_->assistance; break;
+      case Tier::reassistance: amounts = &prior_->reassistance; break;
+    }
+    return *amounts ? (*amounts)->paid : Fen();
+  }
+
   std::optional<Error> settle_visit(size_t index) {
     const Visit& visit = case_.visits[index];
     YearState& year = years_[visit.date.year];
@@ -605,7 +706,10 @@ class CategorySettler {
   }
   // Only a run that shows its steps keeps them (see settle_case).
   void keep(Step&& step) {
-    if (explained_) settlement_.steps.push_back(std::move(step));
+    if (!explained_) return;
+    step.prior_paid = prior_paid(step);
+    if (step.prior_paid > Fen()) step.text += messages::prior_included(step.prior_paid);
+    settlement_.steps.push_back(std::move(step));
   }
 
   const Case& case_;
@@ -625,7 +729,9 @@ class CategorySettler {
     std::optional<size_t> visit;
   };
   std::vector<WarningKey> warned_;
-  std::vector<Missing> missing_;              // numbers not on file that the case needs, first seen first
+  std::vector<Missing> missing_;
+  const Prior* prior_ = nullptr;              // the case's "prior", once checked
+  int prior_year_ = 0;                        // numbers not on file that the case needs, first seen first
   std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
   struct FoundRule {
     const Period* period;

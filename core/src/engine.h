@@ -29,6 +29,7 @@ struct Step {
   Fen cap;
   Fen cap_left;
   Fen paid_before;  // paid by this tier earlier in the year
+  Fen prior_paid;   // of which typed by the user as the year so far ("prior")
   Fen paid;
   std::string text;
   Source source;
@@ -56,6 +57,21 @@ struct Warning {
   std::vector<MissingValue> missing;  // "category_incomplete": what that category still lacks
 };
 
+// What is left this year, per tier, after the last visit's year (自然年度): cap, used, left, and
+// how far the base is from the tier's deductible.
+struct YearLeft {
+  Tier tier = Tier::critical;
+  Pool pool = Pool::critical;
+  Fen base;  // the year's accumulated base
+  Fen paid;  // the year's payments of this tier (the prior included)
+  std::optional<Fen> deductible;
+  Parameter::State cap_state = Parameter::State::missing;
+  Fen cap;
+  Fen left;                         // cap − paid, never below 0 (cap_state value only)
+  std::optional<Fen> to_threshold;  // the base's distance to the deductible, when below it
+  std::string text;
+};
+
 struct CategoryBenefit {
   std::string identity;
   std::string name;
@@ -71,6 +87,8 @@ struct Settlement {
   std::vector<Warning> warnings;
   std::vector<CategoryBenefit> comparison;  // 就高不重复: every category compared
   std::vector<Missing> missing;             // not empty: this category could not be settled
+  int year_left_year = 0;
+  std::vector<YearLeft> year_left;
 
   // critical + assistance + reassistance over the whole case: what 就高 ranks.
   Fen benefit() const;

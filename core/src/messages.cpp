@@ -138,6 +138,36 @@ std::string source_too_long() {
 std::string bad_applied_month() {
   return "申请月份应写成 YYYY-MM，例如 2023-05";
 }
+std::string prior_paid_above_base(Fen paid, Fen base) {
+  return "此前已支付（" + yuan(paid) + "）不能大于此前累计的计算基数（" + yuan(base) + "）：基金只在基数上支付";
+}
+std::string prior_bad_year() {
+  return "年份应为 1900 到 2199 之间的整数，例如 2024";
+}
+std::string prior_year_without_visit(int year) {
+  return "本年度此前的累计要对应填写的就诊年份：案例中没有 " + std::to_string(year) + " 年的就诊";
+}
+std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap) {
+  return tier + "此前已支付 " + yuan(paid) + "，超过了年度限额 " + yuan(cap) + "，请核对";
+}
+std::string prior_included(Fen paid) {
+  return "本年度此前已支付 " + yuan(paid) + "（用户填写），已计入年度累计。";
+}
+std::string year_left(const std::string& tier, int year, Fen paid, Parameter::State cap_state, Fen cap, Fen left,
+                      const std::optional<Fen>& to_threshold, int tier_kind) {
+  std::string text = tier + "：" + std::to_string(year) + " 年已支付 " + yuan(paid);
+  switch (cap_state) {
+    case Parameter::State::value: text += "，年度限额 " + yuan(cap) + "，还剩 " + yuan(left); break;
+    case Parameter::State::unlimited: text += "，不设年度限额"; break;
+    case Parameter::State::missing: text += "，年度限额未收录"; break;
+  }
+  if (to_threshold) {
+    static const char* const kBases[] = {"", "政策范围内费用扣除基本医保后的累计", "政策范围内个人负担",
+                                         "经医疗救助后的政策范围内个人负担"};
+    text += "；" + std::string(kBases[tier_kind]) + "再增加 " + yuan(*to_threshold) + "即可启动" + tier;
+  }
+  return text + "。";
+}
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
                          bool has_inpatient_estimate) {
   if (has_inpatient_estimate)

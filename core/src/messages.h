@@ -50,6 +50,14 @@ std::string user_parameter();
 std::string user_parameter_clause(const std::string& label);
 std::string source_too_long();
 std::string bad_applied_month();
+std::string prior_paid_above_base(Fen paid, Fen base);
+std::string prior_bad_year();
+std::string prior_year_without_visit(int year);
+std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap);
+std::string prior_included(Fen paid);
+// tier_kind: 1 大病保险, 2 医疗救助, 3 再救助 (the Tier enum's order)
+std::string year_left(const std::string& tier, int year, Fen paid, Parameter::State cap_state, Fen cap, Fen left,
+                      const std::optional<Fen>& to_threshold, int tier_kind);
 
 // Tiers that the rules on file cannot compute
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,

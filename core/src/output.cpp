@@ -52,7 +52,8 @@ void step_json(JsonWriter& out, const Step& step) {
   optional_fen(out, "cap", step.has_cap, step.cap);
   optional_fen(out, "cap_left", step.has_cap, step.cap_left);
   out.field("cap_unknown", step.cap_unknown);
-  out.field("paid_before", step.paid_before.fen()).field("paid", step.paid.fen()).field("text", step.text);
+  out.field("paid_before", step.paid_before.fen()).field("prior_paid", step.prior_paid.fen());
+  out.field("paid", step.paid.fen()).field("text", step.text);
   source_json(out, step.source);
   out.field("provenance", provenance_id(step.provenance));
   out.end_object();
@@ -173,6 +174,22 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
     out.end_object();
   }
   out.end_array();
+  out.key("year_left").begin_object().field("year", static_cast<int64_t>(settlement.year_left_year));
+  out.key("tiers").begin_array();
+  for (const YearLeft& left : settlement.year_left) {
+    out.begin_object().field("tier", tier_id(left.tier)).field("pool", pool_id(left.pool));
+    out.field("tier_name", tier_label(left.tier, left.pool)).field("base", left.base.fen());
+    out.field("paid", left.paid.fen());
+    optional_fen(out, "deductible", left.deductible.has_value(), left.deductible.value_or(Fen()));
+    out.field("cap_state", left.cap_state == Parameter::State::value       ? "value"
+                           : left.cap_state == Parameter::State::unlimited ? "unlimited"
+                                                                           : "missing");
+    optional_fen(out, "cap", left.cap_state == Parameter::State::value, left.cap);
+    optional_fen(out, "left", left.cap_state == Parameter::State::value, left.left);
+    optional_fen(out, "to_threshold", left.to_threshold.has_value(), left.to_threshold.value_or(Fen()));
+    out.field("text", left.text).end_object();
+  }
+  out.end_array().end_object();
   out.key("comparison").begin_array();
   for (const CategoryBenefit& item : settlement.comparison) {
     out.begin_object().field("identity", item.identity).field("name", item.name).field("benefit", item.benefit.fen());

@@ -111,6 +111,13 @@ void check_case_file(const fs::path& file) {
     for (size_t i = 0; i < expect["visits"].size(); ++i)
       check_subset(expect["visits"][i], result["visits"][i], "visits[" + std::to_string(i) + "]");
   }
+  if (expect.contains("year_left")) {
+    CHECK(result["year_left"]["year"] == expect["year_left"]["year"]);
+    const json tiers = expect["year_left"].value("tiers", json::array());
+    REQUIRE(tiers.size() <= result["year_left"]["tiers"].size());
+    for (size_t i = 0; i < tiers.size(); ++i)
+      check_subset(tiers[i], result["year_left"]["tiers"][i], "year_left.tiers[" + std::to_string(i) + "]");
+  }
   const auto codes = warning_codes(result);
   for (const json& code : expect.value("warnings", json::array())) {
     INFO("warning " << code);
