@@ -66,6 +66,7 @@ export class ResultView {
       // Filled by CompareView once the result is on screen.
       compare: this.placed?.compare || el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
       visits: this.visits.render(settlement.visits, kinds),
+      yearLeft: yearLeftBlock(settlement.year_left),
       sources: el('section', { class: 'sources print-only' }),
       explain: this.explainPending(),
     });
@@ -183,6 +184,15 @@ function summaryBlock(totals) {
       el('span', { class: 'legend-name' }, p.name),
       el('span', { class: 'amount' }, yuan(p.fen), ' 元'),
       el('span', { class: 'pct' }, share(p.fen, totals.total))))));
+}
+
+// What is left this year, per tier: the core's own sentences (cap, used, left, the distance to
+// the next deductible), shown as they come.
+function yearLeftBlock(yearLeft) {
+  if (!yearLeft || !yearLeft.tiers || yearLeft.tiers.length === 0) return document.createComment('no year left');
+  return el('section', { class: 'year-left', 'aria-labelledby': 'year-left-title' },
+    el('h3', { id: 'year-left-title' }, `${yearLeft.year} 年还剩多少`),
+    el('ul', {}, yearLeft.tiers.map((tier) => el('li', { 'data-tier': tier.tier }, tier.text))));
 }
 
 // The per-visit table. Typing changes amounts, rarely the number of visits: a table of the same
