@@ -54,7 +54,7 @@ class DocumentBuilder {
 
   Json& document() { return root_; }
   const std::string& message() const { return message_; }
-  const std::string& code() const { return code_; }
+  const char* code() const { return code_; }
   const std::string& error_path() const { return error_path_; }
 
  private:
@@ -107,7 +107,7 @@ class DocumentBuilder {
   Json* slot_ = nullptr;              // where the value of the last key read goes
   const std::string* key_ = nullptr;  // that key, as stored in its object
   std::string message_;
-  std::string code_;
+  const char* code_ = "";
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
 

@@ -203,7 +203,7 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
 std::string error_to_json(const Error& error) {
   JsonWriter out;
   out.begin_object().key("error").begin_object().field("path", error.path).field("message", error.message);
-  out.field("code", error.code.empty() ? "invalid_input" : error.code);
+  out.field("code", error.code[0] == '\0' ? "invalid_input" : error.code);
   if (!error.missing.empty()) missing_json(out, error.missing);
   out.end_object().end_object();
   return out.take();

@@ -219,7 +219,7 @@ std::string check_identity(const GeneratedCase& generated, const Settlement& set
     const auto alone = settle_case(single);
     if (!alone->ok()) {
       // A category whose rules lack a number is left out of 就高 (its warning says so).
-      if (alone->error().code == "parameters_missing") continue;
+      if (std::string(alone->error().code) == "parameters_missing") continue;
       return identity + " alone is " + describe(alone->error());
     }
     const Settlement& settled = alone->settled.value();

@@ -130,6 +130,9 @@ test('chart: another category redraws; amounts typed from a slip are scaled, and
   assert.match(await page.locator('.chart-notes').innerText(), /基本医保：按您填写的第 1 次就诊比例折算（已支付 ÷ 政策范围内 = 50\.0%）/);
   await page.locator('#chart-at').fill('80');
   const expected = api.settle(chartCase('extreme_poverty', 200000, { basic_paid: '90000.00' }));
+  // The readout follows the slider's input event: wait for it (a loaded machine is slow to redraw).
+  await page.waitForFunction((want) => document.querySelector('#chart-readout [data-tier="basic"]')?.innerText.endsWith(want),
+    plain(expected.totals.basic));
   assert.equal((await readout(page)).basic, plain(expected.totals.basic));
   assert.equal((await readout(page)).assistance, plain(expected.totals.assistance));
 });

@@ -20,12 +20,12 @@ struct MissingValue {
 struct Error {
   std::string path;                   // JSON path of the offending field, e.g. "visits[0].in_policy"; "" = whole input
   std::string message;                // plain Chinese: what is wrong and what is allowed
-  std::string code;                   // stable, for programs ("parameters_missing"); never shown to people
+  const char* code = "";              // stable, for programs ("parameters_missing"); a literal, never shown
   std::vector<MissingValue> missing;  // code "parameters_missing": every value the case still needs
 
   Error() = default;
-  Error(std::string error_path, std::string error_message, std::string error_code = {})
-      : path(std::move(error_path)), message(std::move(error_message)), code(std::move(error_code)) {}
+  Error(std::string error_path, std::string error_message, const char* error_code = "")
+      : path(std::move(error_path)), message(std::move(error_message)), code(error_code) {}
 };
 
 template <typename T>
