@@ -190,7 +190,7 @@ function summaryBlock(totals) {
 // the next deductible), shown as they come.
 function yearLeftBlock(yearLeft) {
   if (!yearLeft || !yearLeft.tiers || yearLeft.tiers.length === 0) return document.createComment('no year left');
-  return el('section', { class: 'year-left', 'aria-labelledby': 'year-left-title' },
+  return el('section', { class: 'year-left no-print', 'aria-labelledby': 'year-left-title' },
     el('h3', { id: 'year-left-title' }, `${yearLeft.year} 年还剩多少`),
     el('ul', {}, yearLeft.tiers.map((tier) => el('li', { 'data-tier': tier.tier }, tier.text))));
 }
