@@ -1,5 +1,6 @@
 // settle [FILE]        one case (FILE or stdin) -> one settlement; exit 0, or 2 with the error object
-// settle --jsonl       one case per line -> one result per line; goes on after errors
+// settle --jsonl       one case per line -> one result per line (a blank line too: output line N
+//                      answers input line N); goes on after errors
 // settle --cities      the cities on file, their categories, periods and parameters
 // settle --version
 // --no-steps           leave the step-by-step explanation out (batch runs)
@@ -32,7 +33,6 @@ int settle_lines(std::istream& input, const settle::SettleOptions& options) {
   while (true) {
     if (!pending.empty() && (pending.size() >= (1 << 16) || input.rdbuf()->in_avail() <= 0)) write_pending();
     if (!std::getline(input, line)) break;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     pending += settle::settle_json(line, nullptr, options);
     pending += '\n';
   }

@@ -305,6 +305,10 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
     DocumentBuilder builder(limits.max_depth);
     if (FastReader(text, builder).read()) return std::move(builder.document());
   }
+  // nlohmann's reader takes a NUL byte for the end of the input and would ignore what follows
+  // it: any byte after the value is an error, and a NUL is never part of JSON text.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) return Error{"", messages::nul_byte(nul + 1)};
+  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos) return Error{"", messages::empty_input()};
   DocumentBuilder builder(limits.max_depth);
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);

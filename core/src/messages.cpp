@@ -62,6 +62,13 @@ std::string unknown_field(const std::string& name, std::initializer_list<const c
 std::string one_of(const std::vector<std::string>& names) {
   return "取值应为以下之一：" + join(names);
 }
+std::string nul_byte(size_t byte_number) {
+  return "输入的第 " + std::to_string(byte_number) +
+         " 个字节是空字符（NUL），JSON 中不能有；案例之后也不能再有别的内容，请只保存案例本身";
+}
+std::string empty_input() {
+  return "输入是空的，没有案例";
+}
 
 std::string amount_too_large() {
   return "金额不能超过 100,000,000 元";

@@ -23,6 +23,8 @@ std::string expected_boolean();
 std::string missing_field(const std::string& name);
 std::string unknown_field(const std::string& name, std::initializer_list<const char*> known);
 std::string one_of(const std::vector<std::string>& names);
+std::string nul_byte(size_t byte_number);
+std::string empty_input();
 
 // Money
 std::string amount_too_large();

@@ -20,8 +20,19 @@ check "text that is not JSON exits 2 with path \"\"" '[[ $code == 2 && $out == "
 out=$(printf '%s\n{"city":\n\n%s\n' "$good" "$good" | "$settle" --jsonl); code=$?
 lines=$(printf '%s\n' "$out" | wc -l)
 check "--jsonl exits 0 after a bad line" '[[ $code == 0 ]]'
-check "--jsonl prints one result per non-empty line" '[[ $lines == 3 ]]'
+check "--jsonl prints one result per line, a blank one too" '[[ $lines == 4 ]]'
 check "--jsonl reports the bad line in place" '[[ $(printf "%s\n" "$out" | sed -n 2p) == "{\"error\""* ]]'
+check "--jsonl answers a blank line with an error in its place" '[[ $(printf "%s\n" "$out" | sed -n 3p) == "{\"error\""* && $(printf "%s\n" "$out" | sed -n 4p) == *"\"reassistance\":910000"* ]]'
+
+# Input is all of the input: nothing may follow the case, a NUL byte included.
+trailing=$(mktemp); printf '%s\0{"city":"zzz"}' "$good" > "$trailing"
+out=$("$settle" "$trailing"); code=$?
+check "a NUL and more after the case is an error (file)" '[[ $code == 2 && $out == "{\"error\":{\"path\":\"\""* ]]'
+out=$(printf '%s\0' "$good" | "$settle"); code=$?
+check "a NUL after the case is an error (stdin)" '[[ $code == 2 && $out == "{\"error\""* ]]'
+out=$(printf '%s\0{"city":"zzz"}\n%s\n' "$good" "$good" | "$settle" --jsonl); code=$?
+check "a NUL inside a --jsonl line is an error for that line" '[[ $code == 0 && $(printf "%s\n" "$out" | sed -n 1p) == "{\"error\""* && $(printf "%s\n" "$out" | sed -n 2p) == *"\"reassistance\":910000"* ]]'
+rm -f "$trailing"
 
 out=$(printf '%s' "$good" | "$settle" --no-steps)
 check "--no-steps leaves the steps out" '[[ $out != *"\"steps\""* ]]'

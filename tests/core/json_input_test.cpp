@@ -67,3 +67,18 @@ TEST_CASE("bad JSON, duplicate keys, deep nesting and oversize input are errors 
   std::string large(settle::detail::InputLimits{}.max_bytes + 1, ' ');
   CHECK_FALSE(read_json(large).ok());
 }
+
+TEST_CASE("input is all of the input: a NUL byte, and anything after it, is an error") {
+  using namespace std::string_literals;
+  for (const std::string& text :
+       {"{\"a\": 1}\0{\"b\": 2}"s, "{\"a\": 1}\0"s, "{\"a\": 1e2}\0 "s, "\0"s, "{\"a\": \"x\0\"}"s}) {
+    INFO(text);
+    auto json = read_json(text);
+    REQUIRE_FALSE(json.ok());
+    CHECK(json.error().path.empty());
+    CHECK_THAT(json.error().message, Catch::Contains("NUL"));
+  }
+  auto blank = read_json(" \r\n\t");
+  REQUIRE_FALSE(blank.ok());
+  CHECK_THAT(blank.error().message, Catch::Contains("空的"));
+}
