@@ -79,6 +79,9 @@ std::string amount_negative() {
 std::string amount_wrong_type() {
   return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）";
 }
+std::string number_out_of_range() {
+  return "这个数太大，超出了能处理的范围；金额不能超过 100,000,000 元";
+}
 
 std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {
   return "没有城市“" + id + "”的规则；可选：" + join(known);

@@ -30,6 +30,7 @@ std::string empty_input();
 std::string amount_too_large();
 std::string amount_negative();
 std::string amount_wrong_type();
+std::string number_out_of_range();
 
 // The case
 std::string unknown_city(const std::string& id, const std::vector<std::string>& known);
