@@ -69,6 +69,12 @@ std::string nul_byte(size_t byte_number) {
 std::string empty_input() {
   return "输入是空的，没有案例";
 }
+std::string input_is_directory() {
+  return "给出的是一个文件夹，不是案例文件；请给出一个案例的 JSON 文件";
+}
+std::string input_is_device() {
+  return "给出的是一个设备，不是案例文件；请给出一个案例的 JSON 文件";
+}
 
 std::string amount_too_large() {
   return "金额不能超过 100,000,000 元";

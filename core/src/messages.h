@@ -25,6 +25,8 @@ std::string unknown_field(const std::string& name, std::initializer_list<const c
 std::string one_of(const std::vector<std::string>& names);
 std::string nul_byte(size_t byte_number);
 std::string empty_input();
+std::string input_is_directory();
+std::string input_is_device();
 
 // Money
 std::string amount_too_large();

@@ -40,6 +40,26 @@ check "--no-steps leaves the steps out" '[[ $out != *"\"steps\""* ]]'
 out=$("$settle" --cities)
 check "--cities lists every city" '[[ $out == *"\"yantai\""* && $out == *"\"zaozhuang\""* && $out == *"\"jining\""* ]]'
 
+# Limits before work: a directory or a device is refused unread, a stream is read to the limit.
+folder=$(mktemp -d)
+out=$("$settle" "$folder"); code=$?
+check "a directory as input exits 2 with an error object" '[[ $code == 2 && $out == "{\"error\":{\"path\":\"\",\"message\":\""*"文件夹"* ]]'
+out=$("$settle" --jsonl "$folder"); code=$?
+check "a directory as --jsonl input exits 2 with an error object" '[[ $code == 2 && $out == "{\"error\""*"文件夹"* ]]'
+out=$("$settle" < "$folder"); code=$?
+check "a directory as standard input exits 2 with an error object" '[[ $code == 2 && $out == "{\"error\""*"文件夹"* ]]'
+rmdir "$folder"
+out=$(timeout 20 "$settle" /dev/zero); code=$?
+check "a device as input exits 2 with an error object" '[[ $code == 2 && $out == "{\"error\""*"设备"* ]]'
+out=$(timeout 20 "$settle" < /dev/zero); code=$?
+check "an endless standard input is read to the limit and refused" '[[ $code == 2 && $out == "{\"error\""*"KiB"* ]]'
+# A 64 MiB line is skipped past the limit, not held: the command's peak memory stays far below it.
+peak=$( { head -c $((64 << 20)) /dev/zero | tr '\0' ' '; printf '\n%s\n' "$good"; } |
+  /usr/bin/time -f '%M' "$settle" --jsonl 2>&1 >"${TMPDIR:-/tmp}/settle-long-line.$$" | tail -n 1)
+out=$(cat "${TMPDIR:-/tmp}/settle-long-line.$$"); rm -f "${TMPDIR:-/tmp}/settle-long-line.$$"
+check "--jsonl refuses a line over the limit and goes on" '[[ $(printf "%s\n" "$out" | sed -n 1p) == "{\"error\""*"KiB"* && $(printf "%s\n" "$out" | sed -n 2p) == *"\"reassistance\":910000"* ]]'
+check "--jsonl holds no more of a long line than the limit (peak ${peak} KiB)" '[[ $peak =~ ^[0-9]+$ && $peak -lt 40000 ]]'
+
 "$settle" /nonexistent/case.json >/dev/null 2>&1; code=$?
 check "an unreadable file is not a settlement" '[[ $code != 0 ]]'
 
