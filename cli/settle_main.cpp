@@ -4,7 +4,7 @@
 // settle --cities      the cities on file, their categories, periods and parameters
 // settle --version
 // --no-steps           leave the step-by-step explanation out (batch runs)
-// Input that cannot be read exits 1.
+// Input that cannot be read, or output that cannot be written, exits 1.
 #include <sys/stat.h>
 
 #include <fstream>
@@ -22,6 +22,13 @@ int usage() {
 
 int cannot_read(const char* file) {
   std::cerr << "settle: cannot read " << file << '\n';
+  return 1;
+}
+
+// Everything written so far reaches its destination, or the command fails (`> /dev/full`).
+int finish(int code) {
+  if (std::cout.flush()) return code;
+  std::cerr << "settle：无法写出结果（输出位置已满或已关闭）\n";
   return 1;
 }
 
@@ -80,21 +87,23 @@ int settle_lines(std::istream& input, const settle::SettleOptions& options) {
   const auto write_pending = [&] {
     std::cout.write(pending.data(), static_cast<std::streamsize>(pending.size())).flush();
     pending.clear();
+    return static_cast<bool>(std::cout);
   };
   std::streambuf& buffer = *input.rdbuf();
   try {
     while (true) {
-      if (!pending.empty() && (pending.size() >= (1 << 16) || buffer.in_avail() <= 0)) write_pending();
+      if (!pending.empty() && (pending.size() >= (1 << 16) || buffer.in_avail() <= 0) && !write_pending())
+        return finish(1);
       if (!next_line(buffer, line, settle::kMaxInputBytes + 1)) break;
       pending += settle::settle_json(line, nullptr, options);
       pending += '\n';
     }
   } catch (const std::ios_base::failure&) {
     write_pending();
-    return 1;
+    return finish(1);
   }
   write_pending();
-  return 0;
+  return finish(0);
 }
 
 }  // namespace
@@ -112,17 +121,17 @@ int main(int argc, char** argv) {
       options.include_steps = false;
     } else if (argument == "--cities") {
       std::cout << settle::cities_json() << '\n';
-      return 0;
+      return finish(0);
     } else if (argument == "--version") {
       std::cout << settle::version() << '\n';
-      return 0;
+      return finish(0);
     } else if (argument.rfind("--", 0) == 0 || file != nullptr) {
       return usage();
     } else {
       file = argv[i];
     }
   }
-  if (file != nullptr ? refuse_non_file(file) : refuse_directory_input()) return 2;
+  if (file != nullptr ? refuse_non_file(file) : refuse_directory_input()) return finish(2);
   std::ifstream opened;
   if (file != nullptr) {
     opened.open(file, std::ios::binary);
@@ -134,5 +143,5 @@ int main(int argc, char** argv) {
   if (input.bad()) return cannot_read(file != nullptr ? file : "stdin");
   bool ok = false;
   std::cout << settle::settle_json(text, &ok, options) << '\n';
-  return ok ? 0 : 2;
+  return finish(ok ? 0 : 2);
 }

@@ -60,6 +60,18 @@ out=$(cat "${TMPDIR:-/tmp}/settle-long-line.$$"); rm -f "${TMPDIR:-/tmp}/settle-
 check "--jsonl refuses a line over the limit and goes on" '[[ $(printf "%s\n" "$out" | sed -n 1p) == "{\"error\""*"KiB"* && $(printf "%s\n" "$out" | sed -n 2p) == *"\"reassistance\":910000"* ]]'
 check "--jsonl holds no more of a long line than the limit (peak ${peak} KiB)" '[[ $peak =~ ^[0-9]+$ && $peak -lt 40000 ]]'
 
+# Output that cannot be written is a failure, not a settlement nobody received.
+if [[ -w /dev/full ]]; then
+  printf '%s' "$good" | "$settle" > /dev/full 2>/dev/null; code=$?
+  check "a case whose settlement cannot be written exits non-zero" '[[ $code != 0 && $code != 2 ]]'
+  printf '%s\n%s\n' "$good" "$good" | "$settle" --jsonl > /dev/full 2>/dev/null; code=$?
+  check "--jsonl exits non-zero when its output cannot be written" '[[ $code != 0 ]]'
+  "$settle" --cities > /dev/full 2>/dev/null; code=$?
+  check "--cities exits non-zero when its output cannot be written" '[[ $code != 0 ]]'
+  printf '{}' | "$settle" > /dev/full 2>/dev/null; code=$?
+  check "an error object that cannot be written exits non-zero, not 2" '[[ $code != 0 && $code != 2 ]]'
+fi
+
 "$settle" /nonexistent/case.json >/dev/null 2>&1; code=$?
 check "an unreadable file is not a settlement" '[[ $code != 0 ]]'
 
