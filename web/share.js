@@ -22,15 +22,19 @@ export function fromBase64Url(code) {
 
 export const fragmentFor = (kase) => `#case=${toBase64Url(JSON.stringify(kase))}`;
 
-// The case in a fragment, null when there is none, CaseFileError when it is damaged.
+const DAMAGED = '链接中的案例已损坏（可能没有复制完整，或多了字符），请重新复制整个链接。';
+
+// The case in a fragment, null when there is none, CaseFileError when it is damaged (a stray
+// character after it, a trailing %20, a cut-off code).
 export function caseFromFragment(hash) {
-  const match = /^#case=([A-Za-z0-9_-]*)$/.exec(hash || '');
-  if (!match) return null;
+  if (!(hash || '').startsWith('#case=')) return null;
+  const match = /^#case=([A-Za-z0-9_-]*)$/.exec(hash);
+  if (!match) throw new CaseFileError(DAMAGED);
   let text;
   try {
     text = fromBase64Url(match[1]);
   } catch {
-    throw new CaseFileError('链接中的案例已损坏（可能没有复制完整），请重新复制整个链接。');
+    throw new CaseFileError(DAMAGED);
   }
   return checkCase(parseJson(text, '链接中的案例'));
 }

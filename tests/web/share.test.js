@@ -85,6 +85,19 @@ test('a damaged link says so and leaves the form usable', async () => {
   assert.match(await page.locator('#tools-status').innerText(), /没有收录城市/);
   await openCalculator(page, s.url(fragmentOf({ city: 'yantai', visits: [{ total: 1, colour: 'red' }] })));
   assert.match(await page.locator('#tools-status').innerText(), /visits\[0\]\.colour/);
+
+  // A valid link with a character after it, or a space the mail program added: damaged, said so,
+  // and the form still settles what is typed.
+  for (const tail of ['.', '%20']) {
+    const problems = s.problems.length;
+    await openCalculator(page, s.url(`${fragmentOf(p01.case)}${tail}`));
+    await page.locator('#tools-status.is-error').waitFor();
+    assert.match(await page.locator('#tools-status').innerText(), /链接中的案例已损坏/, tail);
+    assert.deepEqual(s.problems.slice(problems), [], `${tail}: no script error`);
+    await page.locator('#visit-0-total').fill('10000');
+    await page.locator('#visit-0-basic_paid').fill('5000');
+    await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  }
 });
 
 test('export writes the case as a JSON file the CLI settles the same; import reads it back', async () => {
