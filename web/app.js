@@ -1,6 +1,6 @@
 // Entry point: loads the WebAssembly engine, wires the form to the result, recomputes on every
 // change. All arithmetic happens in the engine; typed data is kept in the page only (or in the
-// address bar's #fragment once the person asks for a link).
+// address bar's #fragment when the person presses 复制分享链接, each time).
 import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
@@ -180,15 +180,14 @@ class ChartPanel {
   }
 }
 
-const FRAGMENT_PAUSE_MS = 300;
-
-// 分享链接 / 导出 / 导入 / 打印. Once a link has been made (or the page was opened from one), the
-// fragment follows the form, so the address bar always reopens what is on screen.
+// 分享链接 / 导出 / 导入 / 打印. The address bar (and so the browser's history) gets the case only
+// when 复制分享链接 is pressed, each time: typing, importing or editing an opened link never
+// writes it.
 class CaseTools {
   constructor(form) {
     this.form = form;
     this.kase = null;
-    this.linked = false;
+    this.shared = null;  // the fragment last written by 复制分享链接
     this.status = document.querySelector('#tools-status');
     this.linkBox = document.querySelector('#share-box');
     this.linkField = document.querySelector('#share-url');
@@ -213,26 +212,24 @@ class CaseTools {
     this.status.classList.toggle('is-error', isError);
   }
 
+  // The form changed: a link made before no longer shows what is on screen, so its box goes
+  // (the address bar keeps the link as it was made until 复制分享链接 is pressed again).
   follow(kase) {
     this.kase = kase;
     for (const button of this.buttons) button.disabled = !kase;
-    clearTimeout(this.fragmentTimer);
-    if (kase && this.linked) this.fragmentTimer = setTimeout(() => this.writeFragment(), FRAGMENT_PAUSE_MS);
-  }
-
-  // The address bar follows the form once typing pauses: encoding the case and replaceState on
-  // every keystroke took more than the recompute itself.
-  writeFragment() {
-    clearTimeout(this.fragmentTimer);
-    if (!this.kase || !this.linked) return;
-    const fragment = share.fragmentFor(this.kase);
-    if (location.hash !== fragment) history.replaceState(null, '', fragment);
-    this.linkField.value = location.href;
+    if (this.shared && !this.linkBox.hidden && (!kase || share.fragmentFor(kase) !== this.shared)) {
+      this.linkBox.hidden = true;
+      this.shared = null;
+      this.say('表单已修改，上面的分享链接不含修改；需要时请再按“复制分享链接”。');
+    }
   }
 
   async share() {
-    this.linked = true;
-    this.writeFragment();
+    if (!this.kase) return;
+    const fragment = share.fragmentFor(this.kase);
+    if (location.hash !== fragment) history.replaceState(null, '', fragment);
+    this.shared = fragment;
+    this.linkField.value = location.href;
     this.linkBox.hidden = false;
     this.linkField.select();
     try {
@@ -247,7 +244,6 @@ class CaseTools {
     if (!location.hash.startsWith('#case=')) return;
     const hash = location.hash;
     await this.open(() => share.caseFromFragment(hash), '已打开链接中的案例。');
-    this.linked = true;
   }
 
   // readCase returns the case, or a promise of it (or throws share.js's CaseFileError).

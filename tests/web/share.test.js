@@ -23,7 +23,7 @@ async function amountsOn(page) {
   return shown;
 }
 
-test('a shared link reopens the same case in a fresh browser, and follows later edits', async () => {
+test('a shared link reopens the same case in a fresh browser; later edits stay out of the address bar', async () => {
   const { page } = s;
   await openCalculator(page, s.url());
   assert.equal(await page.locator('#share-link').isDisabled(), true, 'nothing to share before an amount');
@@ -58,10 +58,32 @@ test('a shared link reopens the same case in a fresh browser, and follows later 
   await other.close();
 
   const linkBefore = page.url();
+  const historyBefore = await page.evaluate(() => history.length);
   await page.locator('#visit-0-basic_paid').fill('40000');
-  await page.waitForFunction((before) => location.href !== before, linkBefore);  // once typing pauses
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.waitForTimeout(800);  // longer than the pause after which the old page rewrote it
+  assert.equal(page.url(), linkBefore, 'an edit does not touch the address bar');
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  assert.equal(await page.locator('#share-box').isHidden(), true, 'the old link is no longer offered');
+  assert.match(await page.locator('#tools-status').innerText(), /再按“复制分享链接”/);
+  await page.locator('#share-link').click();
+  await page.locator('#share-box').waitFor();
   const edited = JSON.parse(Buffer.from(new URL(page.url()).hash.slice('#case='.length), 'base64url').toString('utf8'));
-  assert.equal(edited.visits[0].basic_paid, '40000', 'the link follows the form');
+  assert.equal(edited.visits[0].basic_paid, '40000', 'pressing again writes the edited case');
+});
+
+test('a case opened from a link, then edited or replaced by an import, never rewrites the address bar', async () => {
+  const { page } = s;
+  const link = s.url(fragmentOf(p01.case));
+  await openCalculator(page, link);
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.locator('#visit-0-total').fill('120000');
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.locator('#import-file').setInputFiles(path.join(ROOT, 'tests/cases/yantai/monitored-reassistance-above-10000.json'));
+  await page.locator('#tools-status').filter({ hasText: '已导入' }).waitFor();
+  await page.waitForTimeout(800);
+  assert.equal(page.url(), link);
+  assert.match(await page.locator('.privacy').innerText(), /只有按“复制分享链接”时/);
 });
 
 test('a link pasted into the same tab (only the fragment changes) opens its case', async () => {
