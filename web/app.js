@@ -202,7 +202,12 @@ class CaseTools {
     file.addEventListener('change', async () => {
       const [chosen] = file.files;
       file.value = '';
-      if (chosen) this.open(async () => share.caseFromFile(await chosen.text()), `已导入“${chosen.name}”。`);
+      if (!chosen) return;
+      this.open(async () => {
+        // Not read at all when it is larger than a case may be.
+        if (chosen.size > share.MAX_BYTES) throw new share.CaseFileError('文件超过 1 MiB 的上限，没有打开。');
+        return share.caseFromFile(await chosen.text());
+      }, `已导入“${chosen.name}”。`);
     });
     document.querySelector('#print-result').addEventListener('click', () => window.print());
   }

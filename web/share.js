@@ -6,6 +6,12 @@ const CASE_FIELDS = new Set(['city', 'scheme', 'identities', 'applied', 'paramet
 const VISIT_FIELDS = new Set(['date', 'kind', 'hospital_level', 'designated', 'emergency',
   'total', 'in_policy', 'basic_paid', 'critical_paid']);
 
+// The contract's limits (CONTRACT.md; the core's kMaxVisits and kMaxInputBytes): a link or file
+// beyond them is refused before the form is built (20,000 visits took minutes to lay out).
+export const MAX_VISITS = 1000;
+export const MAX_BYTES = 1 << 20;
+const TOO_LARGE = '超过 1 MiB 的上限，没有打开。';
+
 export class CaseFileError extends Error {}
 
 // UTF-8 bytes -> base64url without padding (RFC 4648 §5), and back.
@@ -30,6 +36,7 @@ export function caseFromFragment(hash) {
   if (!(hash || '').startsWith('#case=')) return null;
   const match = /^#case=([A-Za-z0-9_-]*)$/.exec(hash);
   if (!match) throw new CaseFileError(DAMAGED);
+  if (match[1].length > Math.ceil(MAX_BYTES / 3) * 4) throw new CaseFileError(`链接中的案例${TOO_LARGE}`);
   let text;
   try {
     text = fromBase64Url(match[1]);
@@ -41,6 +48,7 @@ export function caseFromFragment(hash) {
 
 // A file's text: a case, or a test file's {"case": ...}; checked for fields the form cannot hold.
 export function caseFromFile(text) {
+  if (text.length > MAX_BYTES || new TextEncoder().encode(text).length > MAX_BYTES) throw new CaseFileError(`文件${TOO_LARGE}`);
   const doc = parseJson(text, '文件');
   return checkCase(doc && typeof doc === 'object' && !Array.isArray(doc) && 'case' in doc ? doc.case : doc);
 }
@@ -59,6 +67,7 @@ function checkCase(kase) {
   if (!kase || typeof kase !== 'object' || Array.isArray(kase)) throw new CaseFileError('内容不是一个案例（应是含 city 和 visits 的 JSON 对象）。');
   if (typeof kase.city !== 'string') throw new CaseFileError('案例缺少城市（city）。');
   if (!Array.isArray(kase.visits) || kase.visits.length === 0) throw new CaseFileError('案例缺少就诊记录（visits）。');
+  if (kase.visits.length > MAX_VISITS) throw new CaseFileError(`案例有 ${kase.visits.length} 次就诊，一个案例最多 ${MAX_VISITS} 次，请分开计算。`);
   const unknown = Object.keys(kase).filter((k) => !CASE_FIELDS.has(k));
   kase.visits.forEach((visit, i) => {
     if (!visit || typeof visit !== 'object' || Array.isArray(visit)) throw new CaseFileError(`第 ${i + 1} 次就诊不是一个对象。`);

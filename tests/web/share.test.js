@@ -122,6 +122,29 @@ test('a damaged link says so and leaves the form usable', async () => {
   }
 });
 
+test('a link or file beyond the contract\'s limits is refused before the form is built', async () => {
+  const { page } = s;
+  const visit = { date: '2023-04-02', hospital_level: 3, total: 1000 };
+  const many = { city: 'yantai', visits: Array.from({ length: 20000 }, () => ({ total: 1 })) };  // under 1 MiB
+  const started = Date.now();
+  await openCalculator(page, s.url(fragmentOf(many)));
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /20000 次就诊，一个案例最多 1000 次/);
+  assert.equal(await page.locator('#visit-list > .visit').count(), 1, 'no form built for it');
+  assert.ok(Date.now() - started < 20000, `refused in ${Date.now() - started} ms`);
+  await openCalculator(page, s.url(fragmentOf({ city: 'yantai', visits: Array.from({ length: 1001 }, () => visit) })));
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /1001 次就诊/);
+
+  const padded = { city: 'yantai', scheme: 'resident', visits: [{ ...visit, kind: `inpatient${' '.repeat(1 << 20)}` }] };
+  await openCalculator(page, s.url(fragmentOf(padded)));
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /链接中的案例超过 1 MiB 的上限/);
+  await page.locator('#import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(padded)) });
+  await page.locator('#tools-status').filter({ hasText: '文件超过 1 MiB 的上限' }).waitFor();
+  assert.equal(await page.locator('#visit-list > .visit').count(), 1);
+});
+
 test('export writes the case as a JSON file the CLI settles the same; import reads it back', async () => {
   const { page } = s;
   await openCalculator(page, s.url(fragmentOf(p01.case)));
