@@ -33,6 +33,15 @@ const parsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();
 
+// This build's hash and the rules' date, written into index.html by the site build (the service
+// worker's cache has the same name). Files loaded later name the build, so that the service
+// worker gives this page its own build's files even after a new build has arrived.
+const versionSpan = document.querySelector('#version');
+const placeholder = (text) => (!text || text.startsWith('@') ? '' : text);
+const BUILD = placeholder(versionSpan?.dataset.build);
+const RULES_DATE = placeholder(versionSpan?.dataset.rules);
+const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
+
 // Each keystroke settles without the explanation: its steps follow (explainLater).
 const QUICK = { steps: false };
 
@@ -60,8 +69,9 @@ async function start() {
   const first = linked ? api.trySettleText(linked, QUICK) : null;
   const catalog = api.cities();
   mark('catalog');
-  document.querySelector('#version').textContent = ` 版本 ${api.version()}`;
-  view.version = api.version();
+  const version = [api.version(), RULES_DATE && `规则 ${RULES_DATE}`, BUILD && `构建 ${BUILD}`].filter(Boolean).join(' · ');
+  versionSpan.textContent = ` 版本 ${version}`;
+  view.version = version;
 
   // The steps come from a second settlement of the same case, in a task of their own, so a
   // keystroke waits only for the amounts (a 50-visit explanation is 137 KB of JSON, its totals 16).
@@ -145,7 +155,7 @@ class LazyCompare {
   async show(...args) {
     const run = ++this.run;
     if (!this.view) {
-      const { CompareView } = await import('./compare-view.js');
+      const { CompareView } = await import(later('./compare-view.js'));
       this.view = new CompareView(this.api);
     }
     if (run === this.run) this.view.show(...args);
@@ -173,7 +183,7 @@ class ChartPanel {
   async draw() {
     if (!this.panel.open || !this.input) return;
     if (!this.view) {
-      const { ChartView } = await import('./chart-view.js');
+      const { ChartView } = await import(later('./chart-view.js'));
       this.view = new ChartView(this.panel, this.api);
     }
     this.view.show(this.input);
@@ -276,10 +286,44 @@ function firstCityThatSettlesATotal(api, catalog) {
 }
 
 // The service worker fetches every file of the site to keep it offline: only once the page has
-// started, so that its downloads do not compete with the page's own.
+// started, so that its downloads do not compete with the page's own. A new build waits until the
+// person presses 刷新 in the notice (this page, and any other open one, stays on its own build
+// until then).
 function keepOffline() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('./sw.js').catch(() => { /* the page works without it */ });
+  const sw = navigator.serviceWorker;
+  const notice = document.querySelector('#update-notice');
+  let waiting = null;
+  let asked = false;
+  const offer = (worker) => {
+    waiting = worker;
+    notice.hidden = false;
+  };
+  document.querySelector('#update-reload').addEventListener('click', () => {
+    asked = true;
+    if (waiting && waiting.state === 'installed') waiting.postMessage('take-over');
+    else location.reload();
+  });
+  // The new build has taken over (here or in another tab): this page reloads when asked to.
+  const hadController = Boolean(sw.controller);
+  sw.addEventListener('controllerchange', () => {
+    if (!hadController) return;  // the first install: nothing changed under this page
+    if (asked) location.reload();
+    else offer(null);
+  });
+  sw.addEventListener('message', (event) => {
+    if (event.data === 'build?') event.ports[0]?.postMessage(BUILD);
+  });
+  sw.startMessages();
+  sw.register('./sw.js').then((registration) => {
+    if (registration.waiting && sw.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && sw.controller) offer(worker);
+      });
+    });
+  }).catch(() => { /* the page works without it */ });
 }
 
 start().finally(() => setTimeout(keepOffline, 0));
