@@ -53,9 +53,34 @@ export function caseFromFile(text) {
   return checkCase(doc && typeof doc === 'object' && !Array.isArray(doc) && 'case' in doc ? doc.case : doc);
 }
 
+// A decimal number's value as digits and the place of its point ("100.50" and "1.005e2" give
+// "1005e3"), or null for what is not one (Infinity).
+function decimalValue(text) {
+  const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return null;
+  let digits = m[1] + (m[2] || '');
+  let point = m[1].length + Number(m[3] || 0);
+  const lead = digits.length - digits.replace(/^0+/, '').length;
+  digits = digits.slice(lead).replace(/0+$/, '');
+  point -= lead;
+  return digits ? `${text.startsWith('-') ? '-' : ''}${digits}e${point}` : '0';
+}
+
+// A number stays exactly as written (JSON.rawJSON writes it back verbatim) when JSON.parse would
+// change what the core reads: a value binary floating point rounds (90000.0000000000001,
+// 1e400), or a hospital level or month count not written as a plain integer (3.0, 3e0, -0).
+// The core, not the page, then decides. Browsers without the source text round as before.
+const INTEGER_KEY = /^hospital_level$|look_back$/;
+const asWritten = (key, value, context) => {
+  const source = context?.source;
+  if (typeof value !== 'number' || typeof source !== 'string' || !JSON.rawJSON || source === String(value)) return value;
+  const rounded = decimalValue(source) !== decimalValue(String(value));
+  return rounded || (INTEGER_KEY.test(key) && !/^\d+$/.test(source)) ? JSON.rawJSON(source) : value;
+};
+
 function parseJson(text, what) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, asWritten);
   } catch {
     throw new CaseFileError(`${what}不是有效的 JSON，无法读取。`);
   }

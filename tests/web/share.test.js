@@ -137,12 +137,58 @@ test('a link or file beyond the contract\'s limits is refused before the form is
   assert.match(await page.locator('#tools-status').innerText(), /1001 次就诊/);
 
   const padded = { city: 'yantai', scheme: 'resident', visits: [{ ...visit, kind: `inpatient${' '.repeat(1 << 20)}` }] };
-  await openCalculator(page, s.url(fragmentOf(padded)));
+  await openCalculator(page, s.url());
+  await page.evaluate((hash) => { location.hash = hash; }, fragmentOf(padded));  // a 1.4 MB address loads slowly
   await page.locator('#tools-status.is-error').waitFor();
   assert.match(await page.locator('#tools-status').innerText(), /链接中的案例超过 1 MiB 的上限/);
   await page.locator('#import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(padded)) });
   await page.locator('#tools-status').filter({ hasText: '文件超过 1 MiB 的上限' }).waitFor();
   assert.equal(await page.locator('#visit-list > .visit').count(), 1);
+});
+
+test('a link or file goes to the core as it is: what the core refuses is shown at its field, not changed', async () => {
+  const { page } = s;
+  const base = { city: 'yantai', identities: ['minimum_living'], visits: [{ date: '2023-05-05', total: 100000 }] };
+  const refusedAt = async (field, message) => {
+    const slot = page.locator(`#visit-0-${field}-error`);
+    await slot.waitFor();
+    assert.match(await slot.innerText(), message, field);
+    assert.equal(await page.locator('#result-body:not(.is-stale) .legend').count(), 0, `${field}: no settlement shown`);
+  };
+  const cliPath = (text) => JSON.parse(spawnSync(CLI, [], { input: text, encoding: 'utf8' }).stdout).error?.path;
+
+  const level4 = { ...base, visits: [{ ...base.visits[0], hospital_level: 4 }] };
+  assert.equal(cliPath(JSON.stringify(level4)), 'visits[0].hospital_level');
+  await openCalculator(page, s.url(fragmentOf(level4)));
+  await refusedAt('hospital_level', /医院等级应为 1、2 或 3/);
+  await page.locator('#visit-0-hospital_level').selectOption('2');  // edited: the form's value from now on
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+
+  const importText = async (name, text) => {
+    await openCalculator(page, s.url());
+    await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.locator('#tools-status').filter({ hasText: '已导入' }).waitFor();
+  };
+  const notBoolean = JSON.stringify({ ...base, visits: [{ ...base.visits[0], hospital_level: 3, designated: 'false' }] });
+  assert.equal(cliPath(notBoolean), 'visits[0].designated');
+  await importText('designated.json', notBoolean);
+  await refusedAt('designated', /true 或 false/);
+
+  const tooFine = '{"city": "yantai", "visits": [{"date": "2023-05-05", "hospital_level": 3, "total": 100000, "in_policy": 90000.0000000000001}]}';
+  assert.equal(cliPath(tooFine), 'visits[0].in_policy');
+  await importText('in-policy.json', tooFine);
+  await refusedAt('in_policy', /两位小数/);
+  assert.equal(await page.locator('#visit-0-in_policy').inputValue(), '90000.0000000000001', 'shown as written');
+
+  const levelText = '{"city": "yantai", "visits": [{"date": "2023-05-05", "hospital_level": 3.0, "total": 1000}]}';
+  assert.equal(cliPath(levelText), 'visits[0].hospital_level');
+  await importText('level.json', levelText);
+  await refusedAt('hospital_level', /医院等级/);
+
+  const category = { ...base, identities: ['nobody'], visits: [{ ...base.visits[0], hospital_level: 3 }] };
+  await openCalculator(page, s.url(fragmentOf(category)));
+  await page.locator('[data-path="identities"].has-error').waitFor();
+  assert.match(await page.locator('[data-path="identities"] .field-error').first().innerText(), /nobody/);
 });
 
 test('export writes the case as a JSON file the CLI settles the same; import reads it back', async () => {
