@@ -173,7 +173,11 @@ class ChartPanel {
     panel.addEventListener('toggle', () => this.draw());
   }
 
+  // The same case again (a field left without a change, which fires `change`) keeps the chart as
+  // it is, slider included.
   follow(input) {
+    const key = JSON.stringify(input.kase);
+    if (key === this.drawnKey && this.panel.open) return;
     this.input = input;
     this.panel.hidden = false;
     clearTimeout(this.timer);
@@ -182,6 +186,7 @@ class ChartPanel {
 
   async draw() {
     if (!this.panel.open || !this.input) return;
+    this.drawnKey = JSON.stringify(this.input.kase);
     if (!this.view) {
       const { ChartView } = await import(later('./chart-view.js'));
       this.view = new ChartView(this.panel, this.api);
