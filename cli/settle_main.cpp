@@ -1,13 +1,14 @@
 // settle [FILE]        one case (FILE or stdin) -> one settlement; exit 0, or 2 with the error object
-// settle --jsonl       one case per line -> one result per line; goes on after errors
+// settle --jsonl       one case per line -> one result per line (a blank line too: output line N
+//                      answers input line N); goes on after errors
 // settle --cities      the cities on file, their categories, periods and parameters
 // settle --version
 // --no-steps           leave the step-by-step explanation out (batch runs)
-#include <cstdio>
+// Input that cannot be read, or output that cannot be written, exits 1.
+#include <sys/stat.h>
+
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 
 #include "settle/settle.h"
@@ -19,25 +20,90 @@ int usage() {
   return 64;
 }
 
+int cannot_read(const char* file) {
+  std::cerr << "settle: cannot read " << file << '\n';
+  return 1;
+}
+
+// Everything written so far reaches its destination, or the command fails (`> /dev/full`).
+int finish(int code) {
+  if (std::cout.flush()) return code;
+  std::cerr << "settle：无法写出结果（输出位置已满或已关闭）\n";
+  return 1;
+}
+
+// A directory or a device is no case file: reading one aborted (EISDIR) or never ended (/dev/zero).
+bool refuse_non_file(const char* file) {
+  struct stat status {};
+  if (stat(file, &status) != 0) return false;  // opening it says why
+  if (S_ISDIR(status.st_mode)) {
+    std::cout << settle::input_error_json(settle::InputProblem::directory) << '\n';
+    return true;
+  }
+  if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)) {
+    std::cout << settle::input_error_json(settle::InputProblem::device) << '\n';
+    return true;
+  }
+  return false;
+}
+
+// Standard input that is a directory (`settle < folder`) is refused as such; a device there
+// (a terminal, /dev/zero) is read up to the limit like any stream.
+bool refuse_directory_input() {
+  struct stat status {};
+  if (fstat(0, &status) != 0 || !S_ISDIR(status.st_mode)) return false;
+  std::cout << settle::input_error_json(settle::InputProblem::directory) << '\n';
+  return true;
+}
+
+// At most one byte past the limit, which settle_json then refuses as too large: a stream that
+// never ends is not read to the end.
+std::string read_case(std::istream& input) {
+  std::string text(settle::kMaxInputBytes + 1, '\0');
+  input.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(input.gcount()));
+  return text;
+}
+
+// The next line without its '\n', at most `keep` bytes of it (the rest is skipped, not held).
+// False at the end of the input. A read error throws (the stream buffer's own).
+bool next_line(std::streambuf& input, std::string& line, size_t keep) {
+  line.clear();
+  int c = input.sbumpc();
+  if (c == std::char_traits<char>::eof()) return false;
+  for (; c != std::char_traits<char>::eof() && c != '\n'; c = input.sbumpc()) {
+    if (line.size() < keep) line.push_back(static_cast<char>(c));
+  }
+  return true;
+}
+
 // Results are written in blocks: one write per line was a system call per case (each result is
 // longer than the stream's own buffer takes). Whatever is pending is written before the next read
-// could wait, so a program that sends one case and waits for its line still gets it.
+// could wait, so a program that sends one case and waits for its line still gets it. A line
+// longer than a case may be is kept to one byte past the limit, which settle_json refuses.
 int settle_lines(std::istream& input, const settle::SettleOptions& options) {
   std::string line;
   std::string pending;
   const auto write_pending = [&] {
     std::cout.write(pending.data(), static_cast<std::streamsize>(pending.size())).flush();
     pending.clear();
+    return static_cast<bool>(std::cout);
   };
-  while (true) {
-    if (!pending.empty() && (pending.size() >= (1 << 16) || input.rdbuf()->in_avail() <= 0)) write_pending();
-    if (!std::getline(input, line)) break;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    pending += settle::settle_json(line, nullptr, options);
-    pending += '\n';
+  std::streambuf& buffer = *input.rdbuf();
+  try {
+    while (true) {
+      if (!pending.empty() && (pending.size() >= (1 << 16) || buffer.in_avail() <= 0) && !write_pending())
+        return finish(1);
+      if (!next_line(buffer, line, settle::kMaxInputBytes + 1)) break;
+      pending += settle::settle_json(line, nullptr, options);
+      pending += '\n';
+    }
+  } catch (const std::ios_base::failure&) {
+    write_pending();
+    return finish(1);
   }
   write_pending();
-  return input.bad() ? 1 : 0;
+  return finish(0);
 }
 
 }  // namespace
@@ -55,31 +121,27 @@ int main(int argc, char** argv) {
       options.include_steps = false;
     } else if (argument == "--cities") {
       std::cout << settle::cities_json() << '\n';
-      return 0;
+      return finish(0);
     } else if (argument == "--version") {
       std::cout << settle::version() << '\n';
-      return 0;
+      return finish(0);
     } else if (argument.rfind("--", 0) == 0 || file != nullptr) {
       return usage();
     } else {
       file = argv[i];
     }
   }
-  if (jsonl) {
-    if (file == nullptr) return settle_lines(std::cin, options);
-    std::ifstream input(file);
-    if (!input) return std::cerr << "settle: cannot read " << file << '\n', 1;
-    return settle_lines(input, options);
+  if (file != nullptr ? refuse_non_file(file) : refuse_directory_input()) return finish(2);
+  std::ifstream opened;
+  if (file != nullptr) {
+    opened.open(file, std::ios::binary);
+    if (!opened) return cannot_read(file);
   }
-  std::string text;
-  if (file == nullptr) {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream input(file, std::ios::binary);
-    if (!input) return std::cerr << "settle: cannot read " << file << '\n', 1;
-    text.assign(std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>());
-  }
+  std::istream& input = file != nullptr ? static_cast<std::istream&>(opened) : std::cin;
+  if (jsonl) return settle_lines(input, options);
+  const std::string text = read_case(input);
+  if (input.bad()) return cannot_read(file != nullptr ? file : "stdin");
   bool ok = false;
   std::cout << settle::settle_json(text, &ok, options) << '\n';
-  return ok ? 0 : 2;
+  return finish(ok ? 0 : 2);
 }

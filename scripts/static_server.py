@@ -28,6 +28,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         # A fresh build must reach the browser; the service worker does the offline caching.
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
+        # No page of another origin may show this one in a frame (a meta tag cannot say this).
+        self.send_header("Content-Security-Policy", "frame-ancestors 'self'")
         super().end_headers()
 
 

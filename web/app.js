@@ -1,6 +1,6 @@
 // Entry point: loads the WebAssembly engine, wires the form to the result, recomputes on every
 // change. All arithmetic happens in the engine; typed data is kept in the page only (or in the
-// address bar's #fragment once the person asks for a link).
+// address bar's #fragment when the person presses 复制分享链接, each time).
 import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
@@ -33,6 +33,15 @@ const parsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();
 
+// This build's hash and the rules' date, written into index.html by the site build (the service
+// worker's cache has the same name). Files loaded later name the build, so that the service
+// worker gives this page its own build's files even after a new build has arrived.
+const versionSpan = document.querySelector('#version');
+const placeholder = (text) => (!text || text.startsWith('@') ? '' : text);
+const BUILD = placeholder(versionSpan?.dataset.build);
+const RULES_DATE = placeholder(versionSpan?.dataset.rules);
+const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
+
 // Each keystroke settles without the explanation: its steps follow (explainLater).
 const QUICK = { steps: false };
 
@@ -60,8 +69,9 @@ async function start() {
   const first = linked ? api.trySettleText(linked, QUICK) : null;
   const catalog = api.cities();
   mark('catalog');
-  document.querySelector('#version').textContent = ` 版本 ${api.version()}`;
-  view.version = api.version();
+  const version = [api.version(), RULES_DATE && `规则 ${RULES_DATE}`, BUILD && `构建 ${BUILD}`].filter(Boolean).join(' · ');
+  versionSpan.textContent = ` 版本 ${version}`;
+  view.version = version;
 
   // The steps come from a second settlement of the same case, in a task of their own, so a
   // keystroke waits only for the amounts (a 50-visit explanation is 137 KB of JSON, its totals 16).
@@ -145,7 +155,7 @@ class LazyCompare {
   async show(...args) {
     const run = ++this.run;
     if (!this.view) {
-      const { CompareView } = await import('./compare-view.js');
+      const { CompareView } = await import(later('./compare-view.js'));
       this.view = new CompareView(this.api);
     }
     if (run === this.run) this.view.show(...args);
@@ -163,7 +173,11 @@ class ChartPanel {
     panel.addEventListener('toggle', () => this.draw());
   }
 
+  // The same case again (a field left without a change, which fires `change`) keeps the chart as
+  // it is, slider included.
   follow(input) {
+    const key = JSON.stringify(input.kase);
+    if (key === this.drawnKey && this.panel.open) return;
     this.input = input;
     this.panel.hidden = false;
     clearTimeout(this.timer);
@@ -172,23 +186,23 @@ class ChartPanel {
 
   async draw() {
     if (!this.panel.open || !this.input) return;
+    this.drawnKey = JSON.stringify(this.input.kase);
     if (!this.view) {
-      const { ChartView } = await import('./chart-view.js');
+      const { ChartView } = await import(later('./chart-view.js'));
       this.view = new ChartView(this.panel, this.api);
     }
     this.view.show(this.input);
   }
 }
 
-const FRAGMENT_PAUSE_MS = 300;
-
-// 分享链接 / 导出 / 导入 / 打印. Once a link has been made (or the page was opened from one), the
-// fragment follows the form, so the address bar always reopens what is on screen.
+// 分享链接 / 导出 / 导入 / 打印. The address bar (and so the browser's history) gets the case only
+// when 复制分享链接 is pressed, each time: typing, importing or editing an opened link never
+// writes it.
 class CaseTools {
   constructor(form) {
     this.form = form;
     this.kase = null;
-    this.linked = false;
+    this.shared = null;  // the fragment last written by 复制分享链接
     this.status = document.querySelector('#tools-status');
     this.linkBox = document.querySelector('#share-box');
     this.linkField = document.querySelector('#share-url');
@@ -203,7 +217,12 @@ class CaseTools {
     file.addEventListener('change', async () => {
       const [chosen] = file.files;
       file.value = '';
-      if (chosen) this.open(async () => share.caseFromFile(await chosen.text()), `已导入“${chosen.name}”。`);
+      if (!chosen) return;
+      this.open(async () => {
+        // Not read at all when it is larger than a case may be.
+        if (chosen.size > share.MAX_BYTES) throw new share.CaseFileError('文件超过 1 MiB 的上限，没有打开。');
+        return share.caseFromFile(await chosen.text());
+      }, `已导入“${chosen.name}”。`);
     });
     document.querySelector('#print-result').addEventListener('click', () => window.print());
   }
@@ -213,26 +232,24 @@ class CaseTools {
     this.status.classList.toggle('is-error', isError);
   }
 
+  // The form changed: a link made before no longer shows what is on screen, so its box goes
+  // (the address bar keeps the link as it was made until 复制分享链接 is pressed again).
   follow(kase) {
     this.kase = kase;
     for (const button of this.buttons) button.disabled = !kase;
-    clearTimeout(this.fragmentTimer);
-    if (kase && this.linked) this.fragmentTimer = setTimeout(() => this.writeFragment(), FRAGMENT_PAUSE_MS);
-  }
-
-  // The address bar follows the form once typing pauses: encoding the case and replaceState on
-  // every keystroke took more than the recompute itself.
-  writeFragment() {
-    clearTimeout(this.fragmentTimer);
-    if (!this.kase || !this.linked) return;
-    const fragment = share.fragmentFor(this.kase);
-    if (location.hash !== fragment) history.replaceState(null, '', fragment);
-    this.linkField.value = location.href;
+    if (this.shared && !this.linkBox.hidden && (!kase || share.fragmentFor(kase) !== this.shared)) {
+      this.linkBox.hidden = true;
+      this.shared = null;
+      this.say('表单已修改，上面的分享链接不含修改；需要时请再按“复制分享链接”。');
+    }
   }
 
   async share() {
-    this.linked = true;
-    this.writeFragment();
+    if (!this.kase) return;
+    const fragment = share.fragmentFor(this.kase);
+    if (location.hash !== fragment) history.replaceState(null, '', fragment);
+    this.shared = fragment;
+    this.linkField.value = location.href;
     this.linkBox.hidden = false;
     this.linkField.select();
     try {
@@ -247,7 +264,6 @@ class CaseTools {
     if (!location.hash.startsWith('#case=')) return;
     const hash = location.hash;
     await this.open(() => share.caseFromFragment(hash), '已打开链接中的案例。');
-    this.linked = true;
   }
 
   // readCase returns the case, or a promise of it (or throws share.js's CaseFileError).
@@ -275,10 +291,44 @@ function firstCityThatSettlesATotal(api, catalog) {
 }
 
 // The service worker fetches every file of the site to keep it offline: only once the page has
-// started, so that its downloads do not compete with the page's own.
+// started, so that its downloads do not compete with the page's own. A new build waits until the
+// person presses 刷新 in the notice (this page, and any other open one, stays on its own build
+// until then).
 function keepOffline() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('./sw.js').catch(() => { /* the page works without it */ });
+  const sw = navigator.serviceWorker;
+  const notice = document.querySelector('#update-notice');
+  let waiting = null;
+  let asked = false;
+  const offer = (worker) => {
+    waiting = worker;
+    notice.hidden = false;
+  };
+  document.querySelector('#update-reload').addEventListener('click', () => {
+    asked = true;
+    if (waiting && waiting.state === 'installed') waiting.postMessage('take-over');
+    else location.reload();
+  });
+  // The new build has taken over (here or in another tab): this page reloads when asked to.
+  const hadController = Boolean(sw.controller);
+  sw.addEventListener('controllerchange', () => {
+    if (!hadController) return;  // the first install: nothing changed under this page
+    if (asked) location.reload();
+    else offer(null);
+  });
+  sw.addEventListener('message', (event) => {
+    if (event.data === 'build?') event.ports[0]?.postMessage(BUILD);
+  });
+  sw.startMessages();
+  sw.register('./sw.js').then((registration) => {
+    if (registration.waiting && sw.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && sw.controller) offer(worker);
+      });
+    });
+  }).catch(() => { /* the page works without it */ });
 }
 
 start().finally(() => setTimeout(keepOffline, 0));

@@ -4,7 +4,14 @@ import { covers, el, localToday, normalizeMoney } from './format.js';
 import { ParameterPanel } from './parameter-panel.js';
 
 const MONEY_FIELDS = ['total', 'in_policy', 'basic_paid', 'critical_paid'];
+const VISIT_FIELDS = ['date', 'kind', 'hospital_level', 'designated', 'emergency', ...MONEY_FIELDS];
+const CASE_FIELDS = ['scheme', 'identities', 'applied', 'parameters'];
 const CONTROLS = new WeakMap();
+// A visit from a link or a file: its values exactly as given, sent to the core as they are
+// (a hospital_level of 4, "false" for designated, 90000.0000000000001) until the person edits
+// that field, so that the core, not the form, decides what is allowed, and says so at the field.
+const IMPORTED = new WeakMap();
+const textOf = (value) => (JSON.isRawJSON?.(value) ? value.rawJSON : String(value));
 
 // The date a new visit starts with: today, or the nearest date the city's rules cover.
 export function defaultDateFor(city) {
@@ -43,8 +50,17 @@ export class CaseForm {
   changed() { for (const listener of this.listeners) listener(); }
 
   onEdit(event) {
-    if (event.target.type === 'date') event.target.dataset.touched = 'yes';
-    if (event.target === this.citySelect) return;  // applyCity reports it
+    const target = event.target;
+    if (target.type === 'date') target.dataset.touched = 'yes';
+    const visit = target.closest('.visit');
+    if (visit) IMPORTED.get(visit)?.touched.add(target.closest('[data-field]')?.dataset.field);
+    else if (this.imported) {
+      const field = target === this.citySelect ? CASE_FIELDS
+        : target.name === 'scheme' ? 'scheme' : target.name === 'identity' ? 'identities'
+          : target === this.applied ? 'applied' : target.closest('#parameters') ? 'parameters' : null;
+      for (const name of [field].flat()) this.imported.touched.add(name);
+    }
+    if (target === this.citySelect) return;  // applyCity reports it
     this.changed();
   }
 
@@ -175,67 +191,95 @@ export class CaseForm {
     });
   }
 
-  // Puts a case (from a link or a file) into the form. Returns the problems found, in Chinese:
-  // a city not on file stops it; a scheme, category or parameter the city lacks is left out.
+  // Puts a case (from a link or a file) into the form and keeps its values as given (see
+  // IMPORTED): a value the form cannot show (a category or parameter the city lacks, a hospital
+  // level of 4) still goes to the core, whose error then shows at its field. Returns the problems
+  // found, in Chinese: a city not on file stops it.
   fill(kase) {
     const city = this.cities.find((c) => c.id === kase.city);
     if (!city) return [`没有收录城市“${kase.city}”；已收录：${this.cities.map((c) => c.name).join('、')}。`];
-    const problems = [];
-    const scheme = kase.scheme || 'resident';
-    if (!city.schemes.some((s) => s.id === scheme)) problems.push(`参保类型“${scheme}”不可选，已改用${city.schemes[0].name}。`);
-    const identities = (kase.identities || []).filter((id) => {
-      const known = city.categories.some((c) => c.id === id);
-      if (!known) problems.push(`${city.name}没有“${id}”这一身份类别，已略去。`);
-      return known;
-    });
+    const scheme = typeof kase.scheme === 'string' ? kase.scheme : 'resident';
+    const identities = Array.isArray(kase.identities) ? kase.identities.filter((id) => typeof id === 'string') : [];
     this.citySelect.value = city.id;
     this.visitList.replaceChildren();
     for (const given of kase.visits) {
       const visit = this.newVisit();
-      const set = (field, value) => { if (value !== undefined && value !== null) this.input(visit, field).value = String(value); };
+      const set = (field, value) => {
+        if (value === undefined || value === null) return;
+        const control = this.input(visit, field);
+        control.value = textOf(value);
+        if (control.value !== textOf(value)) control.value = '';  // a select or date cannot hold it: shown empty
+      };
       set('date', given.date);
       this.input(visit, 'date').dataset.touched = 'yes';
-      if (given.kind && city.kinds.some((k) => k.id === given.kind)) set('kind', given.kind);
-      else if (given.kind) problems.push(`就诊类别“${given.kind}”不可选，已改用住院。`);
-      if ([1, 2, 3].includes(Number(given.hospital_level))) set('hospital_level', Number(given.hospital_level));
+      set('kind', given.kind);
+      this.input(visit, 'hospital_level').value = '';
+      set('hospital_level', given.hospital_level);
       for (const field of MONEY_FIELDS) set(field, given[field]);
       this.input(visit, 'designated').checked = given.designated !== false;
       this.input(visit, 'emergency').checked = given.emergency === true;
+      IMPORTED.set(visit, { values: given, touched: new Set() });
       this.visitList.append(visit);
     }
     this.renumber();
+    this.imported = { values: kase, touched: new Set() };
     this.applyCity({ scheme, identities });
     this.applied.value = typeof kase.applied === 'string' ? kase.applied : '';
-    problems.push(...this.parameters.fill(kase.parameters || {}));
+    this.parameters.fill(kase.parameters || {});
     this.changed();
-    return problems;
+    return [];
+  }
+
+  // A visit as its controls say.
+  visitFromControls(visit) {
+    const entry = {};
+    const date = this.input(visit, 'date').value;
+    if (date) entry.date = date;
+    const kind = this.input(visit, 'kind').value;
+    if (kind) entry.kind = kind;
+    const level = this.input(visit, 'hospital_level').value;
+    if (level) entry.hospital_level = Number(level);
+    if (!this.input(visit, 'designated').checked) entry.designated = false;
+    if (this.input(visit, 'emergency').checked) entry.emergency = true;
+    for (const field of MONEY_FIELDS) {
+      const text = normalizeMoney(this.input(visit, field).value);
+      if (text !== '') entry[field] = text;
+    }
+    return entry;
+  }
+
+  // A visit as the core gets it: what was given in a link or file for the fields not edited since.
+  readVisit(visit) {
+    const typed = this.visitFromControls(visit);
+    const imported = IMPORTED.get(visit);
+    if (!imported) return typed;
+    const entry = {};
+    for (const field of VISIT_FIELDS) {
+      const source = imported.touched.has(field) ? typed : imported.values;
+      if (field in source) entry[field] = source[field];
+    }
+    return entry;
   }
 
   // The case as the core takes it, or null while no amount has been typed at all.
   read() {
-    const visits = [...this.visitList.children].map((visit) => {
-      const entry = {};
-      const date = this.input(visit, 'date').value;
-      if (date) entry.date = date;
-      entry.kind = this.input(visit, 'kind').value;
-      entry.hospital_level = Number(this.input(visit, 'hospital_level').value);
-      if (!this.input(visit, 'designated').checked) entry.designated = false;
-      if (this.input(visit, 'emergency').checked) entry.emergency = true;
-      for (const field of MONEY_FIELDS) {
-        const text = normalizeMoney(this.input(visit, field).value);
-        if (text !== '') entry[field] = text;
-      }
-      return entry;
-    });
+    const visits = [...this.visitList.children].map((visit) => this.readVisit(visit));
     const identities = this.selectedIdentities();
     const appliedField = this.form.querySelector('#applied-field');
     appliedField.hidden = !identities.includes('illness_poverty');
     if (visits.every((v) => v.total === undefined)) return null;
     this.showPeriod();
-    const kase = { city: this.citySelect.value, scheme: this.form.querySelector('input[name="scheme"]:checked').value, identities };
+    const kase = { city: this.citySelect.value, scheme: this.form.querySelector('input[name="scheme"]:checked')?.value, identities };
     if (!appliedField.hidden && this.applied.value.trim()) kase.applied = this.applied.value.trim();
     const parameters = this.parameters.read();
     if (parameters) kase.parameters = parameters;
+    // A link's or file's own values for what has not been edited since it was opened.
+    const imported = this.imported;
+    for (const field of imported ? CASE_FIELDS : []) {
+      if (imported.touched.has(field)) continue;
+      delete kase[field];
+      if (field in imported.values) kase[field] = imported.values[field];
+    }
     kase.visits = visits;
     return kase;
   }

@@ -1,5 +1,6 @@
 #include "json_input.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "json_fields.h"
@@ -44,11 +45,16 @@ class DocumentBuilder {
     stack_.pop_back();
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-    if (message_.empty()) {
-      message_ = messages::not_json(position);
-      code_ = "not_json";
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    if (!message_.empty()) return false;
+    if (error.id == 406) {  // a number beyond binary floating point (1e400): too large, at its field
+      error_path_ = value_path();
+      message_ = messages::number_out_of_range();
+      code_ = "number_out_of_range";
+      return false;
     }
+    message_ = messages::not_json(position);
+    code_ = "not_json";
     return false;
   }
 
@@ -99,6 +105,13 @@ class DocumentBuilder {
       path = open.key ? field_path(path, *open.key) : index_path(path, stack_[level - 1].node->size() - 1);
     }
     return path;
+  }
+
+  // The JSON path of the value being read: the last key's in an object, the next index in an array.
+  std::string value_path() const {
+    if (stack_.empty()) return "";
+    const Json& parent = *stack_.back().node;
+    return parent.is_object() ? field_path(open_path(), *key_) : index_path(open_path(), parent.size());
   }
 
   int max_depth_;
@@ -262,45 +275,49 @@ class FastReader {
   DocumentBuilder& builder_;
 };
 
-// A JSON number in exponent form ("1E5", "1.5e-1") as plain decimal text ("100000", "0.15"), so
-// that it reads like any other amount; trailing zeros of the fraction are dropped. Exponents
-// beyond ±30 cannot give an allowed amount and are left as they are (and then refused).
+// A JSON number in exponent form ("1E5", "1.5e-1", "1e008") as plain decimal text ("100000",
+// "0.15", "100000000"), so that it reads like any other amount; zeros before the first and after
+// the last significant digit are dropped, and any zero reads "0" (minus zero too). A value with
+// more than 20 integer digits is written as 21 of them, and one below 10^-20 as that many
+// decimals and its digits: refused as too large, or as too many decimals, like any such amount.
 std::string without_exponent(const std::string& number) {
-  size_t e = number.find_first_of("eE");
+  const size_t e = number.find_first_of("eE");
   if (e == std::string::npos) return number;
-  std::string mantissa = number.substr(0, e);
-  const std::string exponent_text = number.substr(e + 1);
-  int exponent = 0;
-  size_t i = exponent_text.empty() || exponent_text[0] == '+' || exponent_text[0] == '-' ? 1 : 0;
-  if (exponent_text.size() <= i || exponent_text.size() - i > 2) return number;
-  for (; i < exponent_text.size(); ++i) exponent = exponent * 10 + (exponent_text[i] - '0');
-  if (!exponent_text.empty() && exponent_text[0] == '-') exponent = -exponent;
-  std::string sign;
-  if (!mantissa.empty() && mantissa[0] == '-') {
-    sign = "-";
-    mantissa.erase(0, 1);
+  const bool negative = number[0] == '-';
+  size_t i = e + 1;
+  const bool exponent_negative = i < number.size() && number[i] == '-';
+  if (i < number.size() && (number[i] == '+' || number[i] == '-')) ++i;
+  int64_t exponent = 0;  // saturated: a mantissa has at most a million digits
+  for (; i < number.size(); ++i) exponent = std::min<int64_t>(exponent * 10 + (number[i] - '0'), 1'000'000'000);
+  if (exponent_negative) exponent = -exponent;
+
+  // The value is 0.<digits> × 10^point.
+  std::string digits;
+  int64_t point = -1;
+  for (size_t d = negative ? 1 : 0; d < e; ++d) {
+    if (number[d] == '.') {
+      point = static_cast<int64_t>(digits.size());
+    } else {
+      digits += number[d];
+    }
   }
-  size_t dot = mantissa.find('.');
-  std::string digits = mantissa;
-  int point = static_cast<int>(dot == std::string::npos ? mantissa.size() : dot);
-  if (dot != std::string::npos) digits.erase(dot, 1);
-  point += exponent;
+  if (point < 0) point = static_cast<int64_t>(digits.size());
+  const size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return "0";
+  digits.erase(0, first);
+  point -= static_cast<int64_t>(first);
+  digits.erase(digits.find_last_not_of('0') + 1);
+  point = std::clamp<int64_t>(point + exponent, -20, 21);
+  const auto length = static_cast<int64_t>(digits.size());
   std::string plain;
   if (point <= 0) {
     plain = "0." + std::string(static_cast<size_t>(-point), '0') + digits;
-  } else if (static_cast<size_t>(point) >= digits.size()) {
-    plain = digits + std::string(static_cast<size_t>(point) - digits.size(), '0');
+  } else if (point >= length) {
+    plain = digits + std::string(static_cast<size_t>(point - length), '0');
   } else {
     plain = digits.substr(0, static_cast<size_t>(point)) + "." + digits.substr(static_cast<size_t>(point));
   }
-  if (plain.find('.') != std::string::npos) {
-    while (plain.back() == '0') plain.pop_back();
-    if (plain.back() == '.') plain.pop_back();
-  }
-  size_t first = plain.find_first_not_of('0');
-  if (first == std::string::npos) return sign + "0";
-  if (plain[first] == '.') --first;
-  return sign + plain.substr(first);
+  return (negative ? "-" : "") + plain;
 }
 
 }  // namespace
@@ -311,6 +328,12 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
     DocumentBuilder builder(limits.max_depth);
     if (FastReader(text, builder).read()) return std::move(builder.document());
   }
+  // nlohmann's reader takes a NUL byte for the end of the input and would ignore what follows
+  // it: any byte after the value is an error, and a NUL is never part of JSON text.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos)
+    return Error{"", messages::nul_byte(nul + 1), "nul_byte"};
+  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos)
+    return Error{"", messages::empty_input(), "empty_input"};
   DocumentBuilder builder(limits.max_depth);
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
@@ -337,7 +360,10 @@ Result<Fen> read_money(const Json& value, const std::string& path) {
       return Error{path, messages::amount_too_large(), "amount_too_large"};
     return Fen::yuan(static_cast<int64_t>(yuan));
   }
-  if (value.is_number_integer()) return Error{path, messages::amount_negative(), "amount_negative"};
+  if (value.is_number_integer()) {
+    if (value.get<Json::number_integer_t>() == 0) return Fen();  // -0
+    return Error{path, messages::amount_negative(), "amount_negative"};
+  }
   if (!is_decimal_text(value) && !value.is_string())
     return Error{path, messages::amount_wrong_type(), "amount_wrong_type"};
   Result<Fen> amount = is_decimal_text(value) ? parse_yuan(without_exponent(decimal_text(value)))

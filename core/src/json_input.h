@@ -10,14 +10,15 @@
 
 #include "settle/money.h"
 #include "settle/result.h"
+#include "settle/settle.h"
 
 namespace settle::detail {
 
 using Json = nlohmann::json;
 
 struct InputLimits {
-  size_t max_bytes = 1 << 20;  // 1 MiB
-  int max_depth = 6;           // the contract's shape is at most 4 deep; a little slack
+  size_t max_bytes = kMaxInputBytes;  // 1 MiB
+  int max_depth = 6;                  // the contract's shape is at most 4 deep; a little slack
 };
 
 Result<Json> read_json(std::string_view text, const InputLimits& limits = {});

@@ -62,6 +62,19 @@ std::string unknown_field(const std::string& name, std::initializer_list<const c
 std::string one_of(const std::vector<std::string>& names) {
   return "取值应为以下之一：" + join(names);
 }
+std::string nul_byte(size_t byte_number) {
+  return "输入的第 " + std::to_string(byte_number) +
+         " 个字节是空字符（NUL），JSON 中不能有；案例之后也不能再有别的内容，请只保存案例本身";
+}
+std::string empty_input() {
+  return "输入是空的，没有案例";
+}
+std::string input_is_directory() {
+  return "给出的是一个文件夹，不是案例文件；请给出一个案例的 JSON 文件";
+}
+std::string input_is_device() {
+  return "给出的是一个设备，不是案例文件；请给出一个案例的 JSON 文件";
+}
 
 std::string amount_too_large() {
   return "金额不能超过 100,000,000 元";
@@ -71,6 +84,9 @@ std::string amount_negative() {
 }
 std::string amount_wrong_type() {
   return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）";
+}
+std::string number_out_of_range() {
+  return "这个数太大，超出了能处理的范围；金额不能超过 100,000,000 元";
 }
 
 std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {

@@ -24,11 +24,16 @@ std::string expected_boolean();
 std::string missing_field(const std::string& name);
 std::string unknown_field(const std::string& name, std::initializer_list<const char*> known);
 std::string one_of(const std::vector<std::string>& names);
+std::string nul_byte(size_t byte_number);
+std::string empty_input();
+std::string input_is_directory();
+std::string input_is_device();
 
 // Money
 std::string amount_too_large();
 std::string amount_negative();
 std::string amount_wrong_type();
+std::string number_out_of_range();
 
 // The case
 std::string unknown_city(const std::string& id, const std::vector<std::string>& known);

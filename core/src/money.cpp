@@ -9,7 +9,8 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Digits with an optional '.' and up to `max_decimals` decimals, scaled by 10^max_decimals.
+// Digits with an optional '.' and up to `max_decimals` decimals, scaled by 10^max_decimals;
+// decimals beyond those may only be zeros ("123.450" is 123.45, as 1.000e2 is 100).
 // Returns -1 when the text is not of that shape or exceeds `limit`.
 int64_t parse_fixed_point(std::string_view text, int max_decimals, int64_t limit) {
   if (text.empty()) return -1;
@@ -24,11 +25,16 @@ int64_t parse_fixed_point(std::string_view text, int max_decimals, int64_t limit
   int decimals = 0;
   if (i < text.size() && text[i] == '.') {
     ++i;
+    const size_t first_decimal = i;
     for (; i < text.size() && is_digit(text[i]); ++i) {
-      if (++decimals > max_decimals) return -1;
+      if (decimals == max_decimals) {
+        if (text[i] != '0') return -1;
+        continue;
+      }
+      ++decimals;
       value = value * 10 + (text[i] - '0');
     }
-    if (decimals == 0) return -1;
+    if (i == first_decimal) return -1;
   }
   if (i != text.size()) return -1;
   for (; decimals < max_decimals; ++decimals) value *= 10;
@@ -40,8 +46,11 @@ int64_t parse_fixed_point(std::string_view text, int max_decimals, int64_t limit
 Result<Fen> parse_yuan(std::string_view text) {
   int64_t fen = parse_fixed_point(text, 2, kMaxAmount.fen());
   if (fen >= 0) return Fen(fen);
-  // A second look to say which rule was broken.
-  if (!text.empty() && text[0] == '-') return Error{"", "金额不能为负数", "amount_negative"};
+  // A second look to say which rule was broken. Minus zero is zero.
+  if (!text.empty() && text[0] == '-') {
+    if (parse_fixed_point(text.substr(1), 2, kMaxAmount.fen()) == 0) return Fen(0);
+    return Error{"", "金额不能为负数", "amount_negative"};
+  }
   size_t dot = text.find('.');
   if (dot != std::string_view::npos && text.size() - dot - 1 > 2 &&
       parse_fixed_point(text.substr(0, dot), 0, INT64_MAX / 1000) >= 0)

@@ -2,6 +2,7 @@
 
 #include "case_input.h"
 #include "engine.h"
+#include "messages.h"
 #include "output.h"
 
 namespace settle {
@@ -14,6 +15,13 @@ std::string settle_json(const std::string& case_json, bool* ok, const SettleOpti
   if (ok != nullptr) *ok = settlement.ok();
   return settlement.ok() ? detail::settlement_to_json(settlement.value(), options)
                          : detail::error_to_json(settlement.error());
+}
+
+std::string input_error_json(InputProblem problem) {
+  const bool directory = problem == InputProblem::directory;
+  return detail::error_to_json(
+      Error{"", directory ? detail::messages::input_is_directory() : detail::messages::input_is_device(),
+            directory ? "input_is_directory" : "input_is_device"});
 }
 
 std::string cities_json() {

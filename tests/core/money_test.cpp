@@ -11,8 +11,10 @@ TEST_CASE("parse_yuan reads whole yuan and up to two decimals into fen") {
     const char* text;
     int64_t fen;
   };
-  for (Row row : {Row{"0", 0}, Row{"1", 100}, Row{"12345.6", 1234560}, Row{"12345.67", 1234567}, Row{"0.01", 1},
-                  Row{"007", 700}, Row{"100000000", 10'000'000'000}, Row{"100000000.00", 10'000'000'000}}) {
+  for (Row row :
+       {Row{"0", 0}, Row{"1", 100}, Row{"12345.6", 1234560}, Row{"12345.67", 1234567}, Row{"0.01", 1}, Row{"007", 700},
+        Row{"100000000", 10'000'000'000}, Row{"100000000.00", 10'000'000'000}, Row{"100.000", 10'000},
+        Row{"123.450", 12'345}, Row{"0.0100000", 1}, Row{"-0", 0}, Row{"-0.000", 0}}) {
     INFO(row.text);
     auto parsed = settle::parse_yuan(row.text);
     REQUIRE(parsed.ok());

@@ -73,7 +73,7 @@ test('chart: loaded only when opened; 201 settlements; the slider reads the core
   const { page } = s;
   await openCalculator(page, s.url(fragmentOf(yantai)));
   await page.locator('#result-body:not(.is-stale) .legend').waitFor();
-  const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/chart-view.js')));
+  const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/chart-view\.js(\?|$)/.test(e.name)));
   assert.equal(await loaded(), false, 'chart code not loaded with the calculator');
   await openChart(page);
   assert.equal(await loaded(), true);

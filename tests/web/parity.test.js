@@ -67,3 +67,13 @@ test('bad input is an error value, never a throw', () => {
     assert.ok(JSON.parse(fromWasm).error, text);
   }
 });
+
+test('input is all of the input in WebAssembly too: nothing after the case, a NUL included', () => {
+  const good = JSON.stringify(cases[0].doc.case);
+  for (const text of [`${good}\u0000{"city":"zzz"}`, `${good}\u0000`, ' \n ', '{"visits": [{"total": 1e400}]}', '{"city": "yantai", "visits": [{"date": "2023-05-05", "total": 1e008, "basic_paid": 100.000}]}']) {
+    const wasm = api.settleRaw(text);
+    const cli = native(text);
+    assert.equal(wasm, cli.out, JSON.stringify(text));
+    if (text.includes('\u0000')) assert.match(wasm, /^\{"error":\{"path":"","message":"[^"]*NUL/);
+  }
+});

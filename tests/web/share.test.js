@@ -23,7 +23,7 @@ async function amountsOn(page) {
   return shown;
 }
 
-test('a shared link reopens the same case in a fresh browser, and follows later edits', async () => {
+test('a shared link reopens the same case in a fresh browser; later edits stay out of the address bar', async () => {
   const { page } = s;
   await openCalculator(page, s.url());
   assert.equal(await page.locator('#share-link').isDisabled(), true, 'nothing to share before an amount');
@@ -58,10 +58,32 @@ test('a shared link reopens the same case in a fresh browser, and follows later 
   await other.close();
 
   const linkBefore = page.url();
+  const historyBefore = await page.evaluate(() => history.length);
   await page.locator('#visit-0-basic_paid').fill('40000');
-  await page.waitForFunction((before) => location.href !== before, linkBefore);  // once typing pauses
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.waitForTimeout(800);  // longer than the pause after which the old page rewrote it
+  assert.equal(page.url(), linkBefore, 'an edit does not touch the address bar');
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  assert.equal(await page.locator('#share-box').isHidden(), true, 'the old link is no longer offered');
+  assert.match(await page.locator('#tools-status').innerText(), /再按“复制分享链接”/);
+  await page.locator('#share-link').click();
+  await page.locator('#share-box').waitFor();
   const edited = JSON.parse(Buffer.from(new URL(page.url()).hash.slice('#case='.length), 'base64url').toString('utf8'));
-  assert.equal(edited.visits[0].basic_paid, '40000', 'the link follows the form');
+  assert.equal(edited.visits[0].basic_paid, '40000', 'pressing again writes the edited case');
+});
+
+test('a case opened from a link, then edited or replaced by an import, never rewrites the address bar', async () => {
+  const { page } = s;
+  const link = s.url(fragmentOf(p01.case));
+  await openCalculator(page, link);
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.locator('#visit-0-total').fill('120000');
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  await page.locator('#import-file').setInputFiles(path.join(ROOT, 'tests/cases/yantai/monitored-reassistance-above-10000.json'));
+  await page.locator('#tools-status').filter({ hasText: '已导入' }).waitFor();
+  await page.waitForTimeout(800);
+  assert.equal(page.url(), link);
+  assert.match(await page.locator('.privacy').innerText(), /只有按“复制分享链接”时/);
 });
 
 test('a link pasted into the same tab (only the fragment changes) opens its case', async () => {
@@ -85,6 +107,88 @@ test('a damaged link says so and leaves the form usable', async () => {
   assert.match(await page.locator('#tools-status').innerText(), /没有收录城市/);
   await openCalculator(page, s.url(fragmentOf({ city: 'yantai', visits: [{ total: 1, colour: 'red' }] })));
   assert.match(await page.locator('#tools-status').innerText(), /visits\[0\]\.colour/);
+
+  // A valid link with a character after it, or a space the mail program added: damaged, said so,
+  // and the form still settles what is typed.
+  for (const tail of ['.', '%20']) {
+    const problems = s.problems.length;
+    await openCalculator(page, s.url(`${fragmentOf(p01.case)}${tail}`));
+    await page.locator('#tools-status.is-error').waitFor();
+    assert.match(await page.locator('#tools-status').innerText(), /链接中的案例已损坏/, tail);
+    assert.deepEqual(s.problems.slice(problems), [], `${tail}: no script error`);
+    await page.locator('#visit-0-total').fill('10000');
+    await page.locator('#visit-0-basic_paid').fill('5000');
+    await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+  }
+});
+
+test('a link or file beyond the contract\'s limits is refused before the form is built', async () => {
+  const { page } = s;
+  const visit = { date: '2023-04-02', hospital_level: 3, total: 1000 };
+  const many = { city: 'yantai', visits: Array.from({ length: 20000 }, () => ({ total: 1 })) };  // under 1 MiB
+  const started = Date.now();
+  await openCalculator(page, s.url(fragmentOf(many)));
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /20000 次就诊，一个案例最多 1000 次/);
+  assert.equal(await page.locator('#visit-list > .visit').count(), 1, 'no form built for it');
+  assert.ok(Date.now() - started < 20000, `refused in ${Date.now() - started} ms`);
+  await openCalculator(page, s.url(fragmentOf({ city: 'yantai', visits: Array.from({ length: 1001 }, () => visit) })));
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /1001 次就诊/);
+
+  const padded = { city: 'yantai', scheme: 'resident', visits: [{ ...visit, kind: `inpatient${' '.repeat(1 << 20)}` }] };
+  await openCalculator(page, s.url());
+  await page.evaluate((hash) => { location.hash = hash; }, fragmentOf(padded));  // a 1.4 MB address loads slowly
+  await page.locator('#tools-status.is-error').waitFor();
+  assert.match(await page.locator('#tools-status').innerText(), /链接中的案例超过 1 MiB 的上限/);
+  await page.locator('#import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(padded)) });
+  await page.locator('#tools-status').filter({ hasText: '文件超过 1 MiB 的上限' }).waitFor();
+  assert.equal(await page.locator('#visit-list > .visit').count(), 1);
+});
+
+test('a link or file goes to the core as it is: what the core refuses is shown at its field, not changed', async () => {
+  const { page } = s;
+  const base = { city: 'yantai', identities: ['minimum_living'], visits: [{ date: '2023-05-05', total: 100000 }] };
+  const refusedAt = async (field, message) => {
+    const slot = page.locator(`#visit-0-${field}-error`);
+    await slot.waitFor();
+    assert.match(await slot.innerText(), message, field);
+    assert.equal(await page.locator('#result-body:not(.is-stale) .legend').count(), 0, `${field}: no settlement shown`);
+  };
+  const cliPath = (text) => JSON.parse(spawnSync(CLI, [], { input: text, encoding: 'utf8' }).stdout).error?.path;
+
+  const level4 = { ...base, visits: [{ ...base.visits[0], hospital_level: 4 }] };
+  assert.equal(cliPath(JSON.stringify(level4)), 'visits[0].hospital_level');
+  await openCalculator(page, s.url(fragmentOf(level4)));
+  await refusedAt('hospital_level', /医院等级应为 1、2 或 3/);
+  await page.locator('#visit-0-hospital_level').selectOption('2');  // edited: the form's value from now on
+  await page.locator('#result-body:not(.is-stale) .legend').waitFor();
+
+  const importText = async (name, text) => {
+    await openCalculator(page, s.url());
+    await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.locator('#tools-status').filter({ hasText: '已导入' }).waitFor();
+  };
+  const notBoolean = JSON.stringify({ ...base, visits: [{ ...base.visits[0], hospital_level: 3, designated: 'false' }] });
+  assert.equal(cliPath(notBoolean), 'visits[0].designated');
+  await importText('designated.json', notBoolean);
+  await refusedAt('designated', /true 或 false/);
+
+  const tooFine = '{"city": "yantai", "visits": [{"date": "2023-05-05", "hospital_level": 3, "total": 100000, "in_policy": 90000.0000000000001}]}';
+  assert.equal(cliPath(tooFine), 'visits[0].in_policy');
+  await importText('in-policy.json', tooFine);
+  await refusedAt('in_policy', /两位小数/);
+  assert.equal(await page.locator('#visit-0-in_policy').inputValue(), '90000.0000000000001', 'shown as written');
+
+  const levelText = '{"city": "yantai", "visits": [{"date": "2023-05-05", "hospital_level": 3.0, "total": 1000}]}';
+  assert.equal(cliPath(levelText), 'visits[0].hospital_level');
+  await importText('level.json', levelText);
+  await refusedAt('hospital_level', /医院等级/);
+
+  const category = { ...base, identities: ['nobody'], visits: [{ ...base.visits[0], hospital_level: 3 }] };
+  await openCalculator(page, s.url(fragmentOf(category)));
+  await page.locator('[data-path="identities"].has-error').waitFor();
+  assert.match(await page.locator('[data-path="identities"] .field-error').first().innerText(), /nobody/);
 });
 
 test('export writes the case as a JSON file the CLI settles the same; import reads it back', async () => {

@@ -1,6 +1,7 @@
 // The whole public job of the core: one case in, one settlement (or error) out.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace settle {
@@ -13,6 +14,15 @@ struct SettleOptions {
 // Settles one case given as JSON text (../shared/CONTRACT.md). Returns the settlement JSON, or
 // the error object {"error": {"path", "message"}}. Never throws. `ok` tells which one it is.
 std::string settle_json(const std::string& case_json, bool* ok = nullptr, const SettleOptions& options = {});
+
+// The largest case text (1 MiB); anything longer is refused unread, so a reader need never hold
+// more than one byte past it.
+inline constexpr std::size_t kMaxInputBytes = 1 << 20;
+
+// Input the command cannot take as a case, whatever it holds.
+enum class InputProblem { directory, device };
+// The error object for it, as settle_json gives one for bad input (path "").
+std::string input_error_json(InputProblem problem);
 
 // Every city on file: names, schemes, categories, visit kinds, the periods its rules cover and
 // every parameter with its value, unit, source and provenance. JSON text.
