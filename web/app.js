@@ -5,6 +5,8 @@ import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
 import * as share from './share.js';
+import { gapGroups, missingFormFor } from './missing-form.js';
+import { ParameterSets } from './parameter-sets.js';
 
 // Performance API marks for the benchmark (bench/page-bench.mjs): each set once, on the way to
 // the first computed result on screen.
@@ -93,18 +95,32 @@ async function start() {
   const tools = new CaseTools(form);
   const compare = new LazyCompare(api);
   const chart = new ChartPanel(document.querySelector('#chart-panel'), api);
+  const gaps = missingFormFor(document.querySelector('#gaps'), form);
+  const sets = new ParameterSets({ api, catalog, form, section: document.querySelector('#param-sets'), banner: document.querySelector('#set-in-use') });
+  // The gaps form is about the city and period shown: another one starts it afresh.
+  const gapsKey = () => `${form.city.id}@${form.parameters.period?.from}`;
 
   const recompute = () => {
     form.clearErrors();
+    gaps.clearError();
     const kase = form.read();
     tools.follow(kase);
     compare.cancel();
-    if (!kase) return view.hint();
+    sets.follow();
+    if (!kase) {
+      gaps.hide();
+      return view.hint();
+    }
     const { text, answer } = api.trySettleText(kase, QUICK);
+    if (answer.error?.code === 'parameters_missing') {
+      gaps.show(gapGroups(answer), gapsKey());
+      return view.stale({ ...answer.error, message: `还差 ${answer.error.missing.length} 项本地标准，请在下面逐项填写` });
+    }
     if (answer.error) {
-      form.showError(answer.error);
+      if (!gaps.showError(answer.error)) form.showError(answer.error);
       return view.stale(answer.error);
     }
+    gaps.show(gapGroups(answer), gapsKey());
     if (!view.showing(text, kase)) {
       view.show(answer, form.city, kase, text);
       explainLater(kase, text);
@@ -121,6 +137,7 @@ async function start() {
     queueMicrotask(() => { pending = false; recompute(); });
   });
   const opening = tools.openFragment();
+  sets.openFragment();
   window.addEventListener('hashchange', () => tools.openFragment());
   if (!linkedCity) recompute();  // else filling the form with the link's case recomputes
   // The bottom bar is only for while the result is out of sight.
