@@ -129,7 +129,8 @@ export class MissingForm {
 export function gapGroups(answer) {
   if (answer.error) return answer.error.code === 'parameters_missing' ? [{ items: answer.error.missing || [] }] : [];
   return (answer.warnings || []).filter((w) => w.code === 'category_incomplete' && (w.missing || []).length)
-    .map((w) => ({ note: w.message, items: w.missing }));
+    // The message lists the labels that the form shows under it: said once is enough.
+    .map((w) => ({ note: w.message.replace(/（.*）(?=，)/, ''), items: w.missing }));
 }
 
 // A slip path "visits[0].critical_paid" as [visit index, field], or null for a parameter id.

@@ -120,14 +120,14 @@ export class ParameterPanel {
     const now = field.querySelector('.param-now');
     if (typed && typed.value.trim() !== '') {
       now.replaceChildren('现用：', el('span', { class: 'badge prov-given' }, PROVENANCE.given.label),
-        ` ${typed.value.trim()}`, typed.source.trim() ? `（来源：${typed.source.trim()}）` : '（未填来源）',
+        ` ${typed.value.trim()}`, typed.source.trim() ? `（来源：${typed.source.trim()}）` : '（未填写来源）',
         `；已收录：${valueText(parameter)}`);
       return;
     }
     const prov = PROVENANCE[parameter.provenance];
     const source = sourceText(parameter.source);
-    now.replaceChildren('已收录：', prov ? el('span', { class: `badge prov-${parameter.provenance}` }, prov.label) : '',
-      ` ${valueText(parameter)}`, source ? `（依据：${source}）` : '');
+    now.replaceChildren('现用：', prov ? el('span', { class: `badge prov-${parameter.provenance}` }, prov.label) : '',
+      prov ? ' ' : '', valueText(parameter), source ? `（${prov ? '依据' : '所在文件'}：${source}）` : '');
   }
 
   // What was typed for an id: { value, source, entered } (texts), or undefined.

@@ -122,8 +122,8 @@ export class ParameterSets {
         }
       }, '已导入');
     });
-    window.addEventListener('hashchange', () => this.openFragment());
     this.renderList();
+    section.dataset.ready = 'yes';
   }
 
   say(text, isError = false, ...extra) {
@@ -197,8 +197,9 @@ export class ParameterSets {
       return true;
     } catch (error) {
       if (!(error instanceof SetError)) throw error;
-      this.say(`无法使用：${error.message}原来填写的内容没有改动。`, true);
-      this.showBanner(`无法使用本地参数：${error.message}`, true);
+      const message = error.message.replace(/[。.]?$/, '。');
+      this.say(`无法使用：${message}原来填写的内容没有改动。`, true);
+      this.showBanner(`无法使用本地参数：${message}`, true);
       return false;
     }
   }
@@ -240,6 +241,7 @@ export class ParameterSets {
 
   renderList() {
     const list = readStore();
+    this.list.previousElementSibling.hidden = list.length === 0;
     const cityName = (id) => this.catalog.cities.find((c) => c.id === id)?.name || '未收录的城市';
     this.list.replaceChildren(...list.map((set, i) => {
       const id = `set-${i}-name`;
@@ -272,7 +274,10 @@ export class ParameterSets {
     const old = set.name;
     set.name = name;
     writeStore(list);
-    if (this.active && this.active.set.name === old && this.active.set.city === set.city) this.active.set = { ...this.active.set, name };
+    if (this.active && this.active.set.name === old && this.active.set.city === set.city) {
+      this.active.set = { ...this.active.set, name };
+      this.nameField.value = name;
+    }
     this.say(`已把“${old}”改名为“${name}”。`);
     this.renderList();
     this.follow();
