@@ -61,7 +61,8 @@ export function engineRefusal(api, catalog, set) {
   const probe = { city: set.city, parameters: parametersOf(set), visits: [{ date: set.period, total: '10000', hospital_level: 3 }] };
   const { error } = api.trySettle(probe, { steps: false });
   if (!error || error.code === 'parameters_missing') return null;
-  const id = Object.keys(set.values).find((k) => error.path === `parameters.${k}` || error.path.startsWith(`parameters.${k}.`));
+  const ids = Object.keys(set.values);
+  const id = ids.find((k) => error.path === `parameters.${k}`) || ids.find((k) => error.path.startsWith(`parameters.${k}.`));
   const label = period.parameters.find((p) => p.id === id)?.label;
   return label ? `“${label}”填写的值不对：${error.message}` : error.message;
 }
@@ -228,7 +229,11 @@ export class ParameterSets {
     else if (!active.saved) parts.push('（尚未保存到本机）');
     const save = el('button', { type: 'button', class: 'button secondary' }, '保存到本机');
     save.addEventListener('click', () => { this.nameField.value = active.set.name; this.save(); });
-    this.showBanner(parts.join(''), false, changed || !active.saved ? save : null);
+    // Its values, each 用户填写 with the source typed for it.
+    const list = el('details', { class: 'set-values' }, el('summary', {}, `查看 ${Object.keys(now).length} 项`),
+      el('ul', {}, this.panel.entries().map((e) => el('li', {}, el('span', { class: 'badge prov-given' }, '用户填写'),
+        ` ${e.label}：${e.value.trim()}${e.unit === 'yuan' && /\d$/.test(e.value.trim()) ? ' 元' : ''}${e.source.trim() ? `（来源：${e.source.trim()}）` : '（未填写来源）'}`))));
+    this.showBanner(parts.join(''), false, list, changed || !active.saved ? save : null);
     this.bannerError = false;
   }
 

@@ -184,6 +184,8 @@ test('an unsaved set is gone after a reload; a saved one survives it and applies
   await expectTotals(page, { ...LIUZHOU, parameters, visits: [VISIT] });
   // Its values are 用户填写 with the typed source, in the panel and in the steps.
   assert.match(await page.locator('[data-param-field="assistance.tier2.cap"] .param-now').innerText(), /用户填写 20000（来源：柳医保发〔2023〕9号）/);
+  await page.locator('.set-values > summary').click();
+  assert.match(await page.locator('.set-values').innerText(), /用户填写 医疗救助年度最高支付限额（二类人员）：20000 元（来源：柳医保发〔2023〕9号）/);
   await page.locator('.step .badge.prov-given').first().waitFor();
   assert.ok(await page.locator('.step dd', { hasText: '未收录（粗估按未达到计算）' }).count() >= 1, 'a cap not on file reads 未收录');
   await shoot(page, 'sets-in-use-360.png', 360, 740, '#result-title');
