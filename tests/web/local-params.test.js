@@ -225,6 +225,34 @@ test('the set\'s #params= link opens in a fresh browser context and applies, sto
   await context.close();
 });
 
+test('an exported set file imports in a fresh browser and gives the same settlement', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出“柳州 2023 救助”' }).click()]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sets-')), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(path.basename(file), /^local-parameters-liuzhou-[\d-]+\.json$/);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(doc.format, 'settle-local-parameters');
+  assert.deepEqual([doc.name, doc.city, doc.period], ['柳州 2023 救助', 'liuzhou', '2022-01-01']);
+  assert.equal(doc.values['assistance.tier2.cap'].source, '柳医保发〔2023〕9号');
+  assert.equal(doc.values['assistance.edge.ratio'].value, '60%');
+  for (const entry of Object.values(doc.values)) assert.match(entry.entered, /^\d{4}-\d{2}-\d{2}$/);
+  const context = await session.newContext();
+  const other = session.watch(await context.newPage());
+  await fresh(other);
+  await other.locator('#parameters > summary').click();
+  await other.locator('#param-sets[data-ready="yes"]').waitFor();
+  await other.locator('#import-set-file').setInputFiles(file);
+  await other.locator('#set-in-use:visible').waitFor();
+  assert.match(await other.locator('#sets-status').innerText(), /已导入“柳州 2023 救助”：4 项本地标准已填入。尚未保存到本机/);
+  await typeLiuzhou(other);
+  await other.locator('#result-body:not(.is-stale) .legend').waitFor();
+  const parameters = Object.fromEntries(Object.keys(TYPED).map((id) => [id, TYPED[id][1]]));
+  parameters['assistance.tier2.cap'] = { value: '20000', source: '柳医保发〔2023〕9号' };
+  await expectTotals(other, { ...LIUZHOU, parameters, visits: [VISIT] });
+  assert.equal(await storage(other), 0, 'importing stores nothing');
+  await context.close();
+});
+
 test('a damaged or invalid set is refused with a clear message and changes nothing', async () => {
   const before = await Promise.all(TIERS.map((t) => shownTier(page, t)));
   const values = async () => page.locator('input[data-param]').evaluateAll((inputs) => inputs.map((i) => i.value).join('|'));
@@ -254,6 +282,12 @@ test('a damaged or invalid set is refused with a clear message and changes nothi
   assert.ok(!/assistance\.|parameters\./.test(messages.bad), 'no id');
   assert.match(messages.notjson, /不是有效的 JSON/);
   assert.match(messages.other, /不是本计算器的本地参数文件/);
+  // Removed from this browser: the storage is empty again, the values typed stay.
+  await page.getByRole('button', { name: '删除“柳州 2023 救助”' }).click();
+  assert.equal(await storage(page), 0);
+  assert.equal(await page.locator('#set-list li').count(), 0);
+  assert.equal(await values(), typed);
+  assert.match(await page.locator('#set-in-use').innerText(), /尚未保存到本机/);
 
   // A damaged link, in a fresh context: the message is at the top of the result, nothing applied.
   const context = await session.newContext();
