@@ -103,18 +103,30 @@ async function start() {
   const tools = new CaseTools(form);
   const compare = new LazyCompare(api);
   const chart = new ChartPanel(document.querySelector('#chart-panel'), api);
+  const gaps = new LazyGaps(form);
+  const sets = new LazySets({ api, catalog, form });
 
   const recompute = () => {
     form.clearErrors();
+    gaps.clearError();
     const kase = form.read();
     tools.follow(kase);
     compare.cancel();
-    if (!kase) return view.hint();
+    sets.follow();
+    if (!kase) {
+      gaps.hide();
+      return view.hint();
+    }
     const { text, answer } = api.trySettleText(kase, QUICK);
+    if (answer.error?.code === 'parameters_missing') {
+      gaps.show(answer);
+      return view.stale({ ...answer.error, message: `还差 ${answer.error.missing.length} 项本地标准，请在下面逐项填写` });
+    }
     if (answer.error) {
-      form.showError(answer.error);
+      if (!gaps.showError(answer.error)) form.showError(answer.error);
       return view.stale(answer.error);
     }
+    gaps.show(answer);
     if (!view.showing(text, kase)) {
       view.show(answer, form.city, kase, text);
       explainLater(kase, text);
@@ -131,6 +143,7 @@ async function start() {
     queueMicrotask(() => { pending = false; recompute(); });
   });
   const opening = tools.openFragment();
+  sets.openFragment();
   window.addEventListener('hashchange', () => tools.openFragment());
   if (!linkedCity) recompute();  // else filling the form with the link's case recomputes
   // The bottom bar is only for while the result is out of sight.
@@ -138,6 +151,61 @@ async function start() {
     .observe(document.querySelector('#result'));
   document.body.dataset.ready = 'yes';
   await opening;  // the case of a #case= link is on screen
+}
+
+// 还差 N 项本地标准 (missing-form.js) is loaded the first time the engine asks for numbers.
+class LazyGaps {
+  constructor(form) {
+    this.form = form;
+    this.run = 0;
+  }
+
+  needed(answer) {
+    return answer.error?.code === 'parameters_missing' || (answer.warnings || []).some((w) => w.code === 'category_incomplete');
+  }
+
+  // The form is about the city and period shown: another one starts it afresh.
+  async show(answer) {
+    const run = ++this.run;
+    if (!this.module && !this.needed(answer)) return;
+    this.module ||= await import('./missing-form.js');
+    if (run !== this.run) return;
+    this.view ||= this.module.missingFormFor(document.querySelector('#gaps'), this.form);
+    this.view.show(this.module.gapGroups(answer), `${this.form.city.id}@${this.form.parameters.period?.from}`);
+  }
+
+  hide() { this.run += 1; this.view?.hide(); }
+
+  showError(error) { return this.view ? this.view.showError(error) : false; }
+
+  clearError() { this.view?.clearError(); }
+}
+
+// 本地参数 (parameter-sets.js) is loaded when the 政策参数 panel is opened or a #params= link
+// is opened; until then no set can be in use.
+class LazySets {
+  constructor(options) {
+    this.options = options;
+    const panel = document.querySelector('#parameters');
+    panel.addEventListener('toggle', () => { if (panel.open) this.load(); });
+    window.addEventListener('hashchange', () => this.openFragment());
+  }
+
+  async load() {
+    if (!this.loading) {
+      this.loading = import('./parameter-sets.js').then(({ ParameterSets }) => {
+        this.view = new ParameterSets({ ...this.options, section: document.querySelector('#param-sets'), banner: document.querySelector('#set-in-use') });
+        return this.view;
+      });
+    }
+    return this.loading;
+  }
+
+  async openFragment() {
+    if (location.hash.startsWith('#params=')) (await this.load()).openFragment();
+  }
+
+  follow() { this.view?.follow(); }
 }
 
 // 各身份对比 is loaded after the first result is on screen and filled a row per task.

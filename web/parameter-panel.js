@@ -1,35 +1,25 @@
-// 政策参数: lets a person supply a parameter the rules on file lack (the core names it in its
-// error as parameters.<id>) or try another value. Sent as the case's "parameters"; the core marks
-// such values 用户填写. Empty inputs send nothing, so the rules on file apply.
-import { covers, el, normalizeMoney, PROVENANCE } from './format.js';
+// 政策参数: every parameter the engine can use for the chosen city and period (cities()), each
+// with its plain Chinese label, its value or 未收录, its source and badge; a person may type a
+// value (and where it comes from, e.g. a document number) for any of them. Sent as the case's
+// "parameters" ({"value", "source"} when a source is typed); the core marks such values 用户填写.
+// Empty inputs send nothing, so the rules on file apply. Never shows a parameter id.
+import { covers, el, localToday, normalizeMoney, PROVENANCE } from './format.js';
 
-const TIER = {
-  basic: '基本医保', critical: '大病保险', special_drug: '大病保险特殊药品', assistance: '医疗救助',
-  reassistance: '再救助', early_warning: '高额费用预警',
-};
-const GROUP = {
-  employee: '职工', resident: '居民', tilted: '困难群众（倾斜）', general: '普通参保人员',
-  edge: '低保边缘、监测对象', tier1: '一类人员', tier2: '二类人员',
-  level1: '一级医院', level2: '二级医院', level3: '三级医院', income: '全省居民人均可支配收入', share: '预警线',
-};
-const FIELD = {
-  deductible: '起付线', ratio: '支付比例', cap: '年度限额', look_back: '追溯月数',
-  repeat_deductible_share: '再次住院起付线比例', to: '上限',
-};
 const UNIT = { yuan: '元', percent: '如 80%', months: '个月' };
 
-// "critical.resident.tilted.bands[1].ratio" -> "大病保险 · 居民 · 困难群众（倾斜） · 第 2 段 · 支付比例"
-function describe(id, categories) {
-  return id.split('.').map((part, i) => {
-    const band = /^bands\[(\d+)\]$/.exec(part);
-    if (band) return `第 ${Number(band[1]) + 1} 段`;
-    if (i === 0) return TIER[part] || part;
-    if (/^\d{4}$/.test(part)) return `${part} 年`;
-    return categories[part] || GROUP[part] || FIELD[part] || part;
-  }).join(' · ');
+// What the rules on file say, as the panel shows it (a value not on file is 未收录, never 不设).
+export function valueText(parameter) {
+  const value = parameter.value;
+  if (value === null || value === undefined) return parameter.if_missing === 'not_reached' ? '未收录（粗估按未达到计算）' : '未收录';
+  if (value === 'none') return '不设上限';
+  if (parameter.unit === 'yuan') return `${value} 元`;
+  if (parameter.unit === 'months') return `${value} 个月`;
+  return String(value);
 }
 
-function normalize(text, unit) {
+export const sourceText = (source) => (source ? [source.document, source.clause].filter(Boolean).join(' ') : '');
+
+export function normalize(text, unit) {
   const value = text.trim();
   if (/^(none|不设|无)$/i.test(value)) return 'none';
   if (unit === 'yuan') return normalizeMoney(value);
@@ -40,7 +30,8 @@ function normalize(text, unit) {
 
 // The rows are built when the panel is first opened (or a message must be shown in one): most
 // people never open it, and the city pages' periods have up to a hundred parameters. Until then
-// what was typed lives in `typed` (restored cases), which is also what read() sends.
+// what was typed lives in `typed` (value, source and the day it was entered, per id), which is
+// also what read() sends.
 export class ParameterPanel {
   constructor(panel) {
     this.panel = panel;
@@ -48,11 +39,15 @@ export class ParameterPanel {
     this.otherList = panel.querySelector('#parameters-other');
     this.typed = new Map();
     this.key = '';
+    this.period = null;
     this.parameters = [];
-    this.labels = {};
     this.built = false;
+    this.listeners = [];
     panel.addEventListener('toggle', () => { if (panel.open) this.build(); });
   }
+
+  // Called with no argument whenever a typed value or source changes here.
+  onEdit(listener) { this.listeners.push(listener); }
 
   // Shows the parameters of the period in force on `date` (kept typed values follow their id).
   show(city, date) {
@@ -62,60 +57,122 @@ export class ParameterPanel {
     if (key === this.key) return;
     if (!this.key.startsWith(`${city.id}@`)) this.typed.clear();
     this.key = key;
-    this.labels = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
+    this.city = city;
+    this.period = period || null;
     this.parameters = period?.parameters || [];
     this.panel.hidden = this.parameters.length === 0;
     this.built = false;
     if (this.panel.open) this.build();
   }
 
+  parameter(id) { return this.parameters.find((p) => p.id === id); }
+
+  // A parameter's plain Chinese name (never its id).
+  labelOf(id) { return this.parameter(id)?.label || '一项本地标准'; }
+
   build() {
     if (this.built) return;
     this.built = true;
-    const row = (p) => this.row(p, describe(p.id, this.labels));
+    const row = (p) => this.row(p);
     const missing = this.parameters.filter((p) => p.value === null);
     this.missingList.replaceChildren(...missing.map(row));
     this.missingList.previousElementSibling.hidden = missing.length === 0;
     this.otherList.replaceChildren(...this.parameters.filter((p) => p.value !== null).map(row));
   }
 
-  row(parameter, label) {
+  row(parameter) {
     const id = `param-${parameter.id.replace(/[^\w-]/g, '_')}`;
-    const prov = PROVENANCE[parameter.provenance];
+    const typed = this.typed.get(parameter.id) || {};
     const input = el('input', {
       type: 'text', id, 'data-param': parameter.id, 'data-unit': parameter.unit,
       inputmode: parameter.unit === 'percent' ? 'text' : 'decimal',
-      placeholder: parameter.value === null ? `缺少（${UNIT[parameter.unit] || ''}）` : `${parameter.value}${parameter.unit === 'yuan' && parameter.value !== 'none' ? ' 元' : ''}`,
-      'aria-describedby': `${id}-note ${id}-error`,
+      placeholder: `填写本地标准（${UNIT[parameter.unit] || ''}）`,
+      'aria-describedby': `${id}-now ${id}-note ${id}-error`,
     });
-    input.value = this.typed.get(parameter.id) || '';
-    input.addEventListener('input', () => this.typed.set(parameter.id, input.value));
-    const source = parameter.source ? [parameter.source.document, parameter.source.clause].filter(Boolean).join(' ') : '';
-    return el('li', { class: 'field param', 'data-param-field': parameter.id },
-      el('label', { for: id }, label),
+    const source = el('input', {
+      type: 'text', id: `${id}-source`, 'data-param-source': parameter.id, maxlength: '60',
+      placeholder: '例如 文号', 'aria-describedby': `${id}-now`,
+    });
+    input.value = typed.value || '';
+    source.value = typed.source || '';
+    const now = el('p', { class: 'param-now', id: `${id}-now` });
+    const field = el('li', { class: 'field param', 'data-param-field': parameter.id },
+      el('label', { for: id }, parameter.label),
+      now,
       input,
-      el('p', { class: 'hint', id: `${id}-note` },
-        prov ? `${prov.label}。` : '缺少。', source ? `${source}。` : '', parameter.note || ''),
+      el('div', { class: 'param-source' }, el('label', { for: `${id}-source` }, '来源（选填）'), source),
+      el('p', { class: 'hint', id: `${id}-note` }, parameter.note || ''),
       el('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+    const edit = () => {
+      this.setTyped(parameter.id, input.value, source.value, { fromRow: true });
+      this.describeRow(field, parameter);
+      for (const listener of this.listeners) listener();
+    };
+    input.addEventListener('input', edit);
+    source.addEventListener('input', edit);
+    this.describeRow(field, parameter);
+    return field;
   }
 
-  // Sets typed values (a case being restored) on the period shown; returns ids it has no row for.
-  fill(values) {
-    this.typed.clear();
-    const problems = [];
-    for (const [id, value] of Object.entries(values)) {
-      if (!this.parameters.some((p) => p.id === id)) { problems.push(`参数“${id}”不属于这个城市和时期，已略去。`); continue; }
-      this.typed.set(id, String(value));
+  // The row's current line: the value in use, its badge and its source.
+  describeRow(field, parameter) {
+    const typed = this.typed.get(parameter.id);
+    const now = field.querySelector('.param-now');
+    if (typed && typed.value.trim() !== '') {
+      now.replaceChildren('现用：', el('span', { class: 'badge prov-given' }, PROVENANCE.given.label),
+        ` ${typed.value.trim()}`, typed.source.trim() ? `（来源：${typed.source.trim()}）` : '（未填写来源）',
+        `；已收录：${valueText(parameter)}`);
+      return;
     }
-    for (const input of this.panel.querySelectorAll('input[data-param]')) input.value = this.typed.get(input.dataset.param) || '';
-    return problems;
+    const prov = PROVENANCE[parameter.provenance];
+    const source = sourceText(parameter.source);
+    now.replaceChildren('现用：', prov ? el('span', { class: `badge prov-${parameter.provenance}` }, prov.label) : '',
+      prov ? ' ' : '', valueText(parameter), source ? `（${prov ? '依据' : '所在文件'}：${source}）` : '');
+  }
+
+  // What was typed for an id: { value, source, entered } (texts), or undefined.
+  get(id) { return this.typed.get(id); }
+
+  // Sets a typed value (and source) for an id; the day it was first entered is kept.
+  setTyped(id, value, source = this.typed.get(id)?.source || '', { entered, fromRow = false } = {}) {
+    const before = this.typed.get(id);
+    if (String(value).trim() === '' && String(source).trim() === '') this.typed.delete(id);
+    else this.typed.set(id, { value: String(value), source: String(source), entered: entered || before?.entered || localToday() });
+    if (fromRow) return;
+    const input = this.panel.querySelector(`input[data-param="${CSS.escape(id)}"]`);
+    if (input) {
+      input.value = String(value);
+      this.panel.querySelector(`input[data-param-source="${CSS.escape(id)}"]`).value = String(source);
+      this.describeRow(input.closest('[data-param-field]'), this.parameter(id));
+    }
+  }
+
+  // Replaces every typed value at once (a case being restored, a local set being applied).
+  // entries: {id: value | {value, source, entered}}. Returns the problems found, in Chinese.
+  fill(values) {
+    for (const id of [...this.typed.keys()]) this.setTyped(id, '', '');
+    let unknown = 0;
+    for (const [id, entry] of Object.entries(values)) {
+      if (!this.parameter(id)) { unknown += 1; continue; }
+      const given = entry !== null && typeof entry === 'object' ? entry : { value: entry };
+      this.setTyped(id, given.value === undefined || given.value === null ? '' : String(given.value), given.source ? String(given.source) : '', { entered: given.entered });
+    }
+    return unknown ? [`有 ${unknown} 项参数不属于这个城市和时期，已略去。`] : [];
+  }
+
+  // The typed entries of this period: [{ id, label, value, source, entered }] (value as typed).
+  entries() {
+    return this.parameters.filter((p) => this.typed.get(p.id)?.value.trim())
+      .map((p) => ({ id: p.id, label: p.label, unit: p.unit, ...this.typed.get(p.id) }));
   }
 
   read() {
     const values = {};
     for (const p of this.parameters) {
-      const text = this.typed.get(p.id) || '';
-      if (text.trim() !== '') values[p.id] = normalize(text, p.unit);
+      const typed = this.typed.get(p.id);
+      if (!typed || typed.value.trim() === '') continue;
+      const value = normalize(typed.value, p.unit);
+      values[p.id] = typed.source.trim() ? { value, source: typed.source.trim() } : value;
     }
     return Object.keys(values).length ? values : undefined;
   }
@@ -127,5 +184,13 @@ export class ParameterPanel {
     this.panel.open = true;
     if (field) field.closest('details.param-more')?.setAttribute('open', '');
     return field || this.panel;
+  }
+
+  // Opens a parameter's row, brings it into view and puts the cursor in it (a link in a message).
+  open(id) {
+    const field = this.fieldFor(id);
+    field.scrollIntoView({ block: 'center' });
+    field.querySelector('input')?.focus({ preventScroll: true });
+    return field;
   }
 }

@@ -257,7 +257,7 @@ export function stepCard(step) {
     ['计算基数', yuanText(step.base) + (step.year_base !== undefined && step.year_base !== step.base ? `（本年累计 ${yuanText(step.year_base)}）` : '')],
     ['起付线', step.deductible === null || step.deductible === undefined ? '不设' : yuanText(step.deductible)],
     ['支付比例', ratioText(step)],
-    ['年度限额', step.cap === null || step.cap === undefined ? '不设' : yuanText(step.cap)],
+    ['年度限额', step.cap_unknown ? '未收录（粗估按未达到计算）' : step.cap === null || step.cap === undefined ? '不设' : yuanText(step.cap)],
     ['限额剩余', step.cap_left === null || step.cap_left === undefined ? '—' : yuanText(step.cap_left)],
   ];
   if (step.paid_before > 0) facts.push(['本年此前已付', yuanText(step.paid_before)]);

@@ -134,18 +134,21 @@ test('every golden case typed into the form shows its amounts, in total and per 
   }
 });
 
-test('a parameter not on file is asked for at its own field, and filling it settles', async () => {
+test('a parameter not on file is asked for in the gaps form at the top of the result, and filling it settles', async () => {
   await page.reload();
   await page.waitForSelector('body[data-ready="yes"]');
   await typeCase({ city: 'liuzhou', scheme: 'resident', identities: ['extreme_poverty'],
     visits: [{ date: '2023-04-02', kind: 'inpatient', hospital_level: 2, total: 10000, basic_paid: 5000, critical_paid: 0 }] });
-  const row = page.locator('[data-param-field="assistance.tier1.cap"]');
-  await row.locator('.field-error').waitFor({ state: 'visible' });
-  assert.match(await row.locator('.field-error').innerText(), /[\u4e00-\u9fff]/);
-  await row.locator('input').pressSequentially('20000');
+  const gap = page.locator('[data-gap-item="assistance.tier1.cap"]');
+  await gap.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#gaps h3').innerText(), '还差 1 项本地标准');
+  assert.match(await gap.locator('label').innerText(), /^[\u4e00-\u9fff（）]+$/, 'its label, in Chinese');
+  await gap.locator('input').pressSequentially('20000');
   await page.locator('#result-body:not(.is-stale) .legend [data-tier="assistance"]').waitFor();
   assert.equal(await shown('assistance'), '3,500.00 元');
-  assert.equal(await row.locator('.field-error').isVisible(), false);
+  await gap.locator('button').click();
+  const row = page.locator('[data-param-field="assistance.tier1.cap"]');
+  assert.equal(await row.locator('input[data-param]').inputValue(), '20000', 'the value is the 参数 panel\'s');
   await page.locator('.param-more > summary').click();
   assert.deepEqual(await axeProblems(page), [], 'with every parameter shown');
   await shoot(page, 'parameter-360x740.png', 360, 740, '[data-param-field="assistance.tier1.cap"]');
