@@ -112,16 +112,16 @@ std::string too_many_visits(size_t max_visits) {
   return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
 }
 
-std::string unknown_parameter(const std::string& id, const std::string& city) {
-  return "没有参数“" + id + "”；" + city + "可设置的参数及其编号见城市参数表（cities() 或 settle --cities）";
+std::string unknown_parameter(const std::string&, const std::string& city) {
+  return "没有这个参数；" + city + "可设置的参数见计算器的“政策参数”";
 }
 std::string parameter_wrong_unit(const Parameter& parameter) {
   switch (parameter.unit) {
     case Unit::yuan:
-      return std::string("参数“") + parameter.id + "”是金额（元），写成数字或字符串，如 30000 或 \"30000\"" +
+      return "“" + parameter.label + "”是金额（元），写成数字或字符串，如 30000 或 \"30000\"" +
              (parameter.may_be_unlimited ? "；不设上限写 \"none\"" : "");
-    case Unit::percent: return "参数“" + parameter.id + "”是比例，写成百分数字符串，如 \"80%\"";
-    case Unit::months: return "参数“" + parameter.id + "”是月数，写成整数，如 12";
+    case Unit::percent: return "“" + parameter.label + "”是比例，写成百分数字符串，如 \"80%\"";
+    case Unit::months: return "“" + parameter.label + "”是月数，写成整数，如 12";
   }
   return "";
 }
@@ -143,8 +143,8 @@ std::string hospital_level_needed() {
   return "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算";
 }
 std::string basic_parameter_missing(const Parameter& parameter) {
-  return "估算基本医保需要参数“" + parameter.id + "”，但已收录的资料中没有（" + parameter.note +
-         "）；请按结算单填写基本医保已支付金额，或在参数 parameters." + parameter.id + " 中填写";
+  return "估算基本医保需要“" + parameter.label + "”，已收录的资料中没有（未收录：" + parameter.note +
+         "）；请按结算单填写基本医保已支付金额，或在“政策参数”中填写这一项";
 }
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug) {
@@ -152,11 +152,12 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
          (special_drug ? "大病保险特殊药品" : "大病保险") + "参数；请按结算单填写大病保险已支付金额";
 }
 std::string critical_parameter_missing(const Parameter& parameter) {
-  return "计算大病保险需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note +
-         "）；请按结算单填写大病保险已支付金额，或在参数 parameters." + parameter.id + " 中填写";
+  return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
+         "）；请按结算单填写大病保险已支付金额，或在“政策参数”中填写这一项";
 }
 std::string parameter_missing(const Parameter& parameter) {
-  return "计算需要参数“" + parameter.id + "”，但已收录的文件中没有（" + parameter.note + "）；请在参数中填写";
+  return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
+         "）；请在“政策参数”中填写这一项";
 }
 
 std::string basic_estimated(size_t visit_number) {
@@ -170,7 +171,7 @@ std::string parameters_overridden(const std::vector<std::string>& ids) {
   return "本次计算使用了用户设定的参数：" + join(ids) + "（结果中标为“用户填写”）";
 }
 std::string applied_missing(const std::string& category) {
-  return category + "未填写申请月份（applied），按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
+  return category + "未填写申请月份，按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
 }
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to) {
   return "第 " + std::to_string(visit_number) + " 次就诊不在本次因病致贫认定的救助期（" + from + " 至 " + to +
@@ -178,7 +179,7 @@ std::string outside_recognition(size_t visit_number, const std::string& from, co
 }
 std::string visit_not_covered(size_t visit_number, const std::string& date) {
   return "第 " + std::to_string(visit_number) + " 次就诊（" + date +
-         "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自付";
+         "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自费";
 }
 std::string employee_supplement() {
   return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支"
@@ -187,14 +188,61 @@ std::string employee_supplement() {
 std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city) {
   return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，不在" + city + "医疗救助的支付范围内";
 }
-std::string general_not_assisted() {
-  return "普通参保人员不属于医疗救助对象；如属于困难群众，请选择相应类别";
+std::string general_not_assisted(const TierGap* gap) {
+  if (gap != nullptr)
+    return "普通参保人员不属于医疗救助对象（" + cite(gap->source) + "：" + gap->note +
+           "）；如属于困难群众，请选择相应类别";
+  return "普通参保人员不属于医疗救助对象（计算约定：已收录的本市文件只对困难群众规定医疗救助）；如属于困难群众，请选择"
+         "相应类别";
 }
-std::string no_assistance_rule(const std::string& city, const std::string& category) {
-  return "已收录的" + city + "政策没有" + category + "的医疗救助标准，本次按不救助计算";
+std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier) {
+  const char* name = tier == Tier::reassistance ? "再救助" : "医疗救助";
+  return city + category + "的" + name + "标准未收录，本次按 0 元计算；实际可能有" + name +
+         "，结果可能高估个人负担。知道标准时可在“政策参数”中补填或向经办机构核实";
+}
+std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap) {
+  return category + "没有" + (tier == Tier::reassistance ? "再救助" : "医疗救助") + "：" + gap.note + "（" +
+         cite(gap.source) + "）";
+}
+std::string earlier_policy_not_on_file(const std::string& city, const std::string& category, const TierGap& gap) {
+  return city + "对" + category + "的医疗救助：" + cite(gap.source) + "写明“" + gap.quote +
+         "”，原有政策的标准未收录，本次按 0 元计算，结果可能高估个人负担；请向经办机构核实原有标准后另行计算";
+}
+std::string no_standard_clause() {
+  return "未收录该标准";
+}
+std::string kind_assistance_missing(size_t visit_number, const std::string& kind, const std::string& city,
+                                    const std::string& note) {
+  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "：" + city + kind + "的医疗救助标准未收录（" +
+         note + "），本次按 0 元计算，结果可能高估个人负担";
+}
+std::string assumed_category(const std::string& name, const std::string& note) {
+  return "“" + name + "”包括哪些人是本计算器的理解（假设）：" + note;
+}
+std::string emergency_non_designated(size_t visit_number, const std::optional<Clause>& rule,
+                                     const std::optional<Clause>& designated_only) {
+  std::string text = "第 " + std::to_string(visit_number) + " 次就诊在非定点医疗机构急诊抢救，本次计入医疗救助";
+  if (rule) return text + "：依据 " + cite(rule->source) + "“" + rule->quote + "”，急诊和抢救除外";
+  if (designated_only)
+    return text + "：" + cite(designated_only->source) + "写的是“" + designated_only->quote +
+           "”，没有写急诊抢救的例外；本计算器把急诊抢救视同定点就医（计算约定），实际是否救助请向经办机构核实";
+  return text +
+         "：这是本计算器的理解（计算约定：急诊抢救视同定点就医）；已收录的本市文件没有写明非定点医疗机构急诊抢救的费"
+         "用能否救助，请向经办机构核实";
+}
+std::string documents(const Period& period) {
+  std::string text = "本次计算依据：" + period.document.document;
+  if (!period.title.empty() && period.title != period.document.document) text += "《" + period.title + "》";
+  text += period.issued ? "（" + period.issued->to_string() + " 印发，" : "（印发日期未收录，";
+  text += period.from.to_string() + (period.from_provenance == Provenance::stated ? " 起施行）" : " 起适用，为假设）");
+  return text;
+}
+std::string rules_may_be_outdated(const std::string& city, const std::string& newest, const std::string& date) {
+  return "就诊日期 " + date + " 距" + city + "已收录的最新文件（" + newest +
+         "）已超过两年，之后的文件可能已调整标准；请向经办机构核实";
 }
 std::string assumed_parameter(const Parameter& parameter) {
-  return "使用了假设参数“" + parameter.id + "” = " + parameter_value(parameter) + "（" + parameter.note +
+  return "使用了假设参数“" + parameter.label + "” = " + parameter_value(parameter) + "（" + parameter.note +
          "）；结果仅供参考";
 }
 std::string assumed_kinds(const Source& source, const std::string& note) {
@@ -208,15 +256,21 @@ std::string early_warning_no_income(int year) {
 }
 std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
                           Fen income, int income_year, const Source& source) {
-  return "高额医疗费用预警：截至 " + date + "，年度个人累计负担 " + yuan(burden) + "，超过" + category + "的预警线 " +
-         yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " + yuan(income) + " 的 " +
-         format_percent(share) + "）。依据：" + cite(source) + "";
+  return "高额医疗费用预警：截至 " + date + "，本年个人累计负担（含自费）" + yuan(burden) + "，超过" + category +
+         "的预警线 " + yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " +
+         yuan(income) + "的 " + format_percent(share) + "）。依据：" + cite(source);
 }
-std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen) {
+std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen,
+                            const std::optional<Clause>& rule) {
   std::vector<std::string> parts;
   for (const auto& [name, benefit] : benefits) parts.push_back(name + " " + yuan(benefit));
-  return "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen +
-         "。依据：烟政办发〔2022〕25号 二（一）";
+  std::string text =
+      "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen + "。";
+  if (rule)
+    return text + "依据：" + cite(rule->source) + "“" + rule->quote + "”；按结果比较各类别是本计算器的理解（计算约定）";
+  return text +
+         "已收录的本市文件没有写明多重身份如何救助，这是本计算器的做法（计算约定，与同省烟台方案“按照就高不重复原则"
+         "实行救助”一致）";
 }
 
 std::string general_category_name() {
