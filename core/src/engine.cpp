@@ -347,7 +347,11 @@ class CategorySettler {
       }
       warn(
           "kind_not_assisted",
-          [&] { return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name); }, index);
+          [&] {
+            return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
+                                               period.assistance_kinds_provenance == Provenance::assumed);
+          },
+          index);
       push_unpaid_assistance(index, own_base, period.assistance_kinds_source, period.assistance_kinds_provenance,
                              [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
       return std::nullopt;

@@ -185,8 +185,9 @@ std::string employee_supplement() {
   return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支"
          "付”";
 }
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city) {
-  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，不在" + city + "医疗救助的支付范围内";
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed) {
+  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，" +
+         (assumed ? "按本计算器的理解（假设）" : "") + "不在" + city + "医疗救助的支付范围内";
 }
 std::string general_not_assisted(const TierGap* gap) {
   if (gap != nullptr)
@@ -268,9 +269,7 @@ std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& bene
       "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen + "。";
   if (rule)
     return text + "依据：" + cite(rule->source) + "“" + rule->quote + "”；按结果比较各类别是本计算器的理解（计算约定）";
-  return text +
-         "已收录的本市文件没有写明多重身份如何救助，这是本计算器的做法（计算约定，与同省烟台方案“按照就高不重复原则"
-         "实行救助”一致）";
+  return text + "已收录的本市文件没有写明多重身份怎样救助，按就高不重复计算是本计算器的做法（计算约定）";
 }
 
 std::string general_category_name() {

@@ -67,7 +67,7 @@ std::string applied_missing(const std::string& category);
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to);
 std::string visit_not_covered(size_t visit_number, const std::string& date);
 std::string employee_supplement();
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city);
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed);
 std::string general_not_assisted(const TierGap* gap);
 std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier);
 std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap);

@@ -119,7 +119,7 @@ void clause_json(JsonWriter& out, const char* name, const std::optional<Clause>&
 // A rule as the explainer pages show it: who, which tier, the schedule, the clause and its words.
 void rule_json(JsonWriter& out, const TierRule& rule) {
   out.begin_object().field("id", rule.id).field("tier", tier_id(rule.tier)).field("pool", pool_id(rule.pool));
-  out.field("tier_name", tier_label(rule.tier, rule.pool));
+  out.field("tier_name", rule.name.empty() ? std::string(tier_label(rule.tier, rule.pool)) : rule.name);
   out.key("schemes").begin_array();
   for (Scheme scheme : rule.schemes) out.value(scheme_id(scheme));
   out.end_array();
