@@ -679,6 +679,9 @@ class CategorySettler {
   // Only a run that shows its steps keeps them (see settle_case).
   void keep(Step&& step) {
     if (!explained_) return;
+    // Steps that set their numbers directly (the basic estimate) show what they set.
+    if (step.deductible_shown == Shown::not_used && step.deductible) step.deductible_shown = Shown::value;
+    if (step.cap_shown == Shown::not_used && step.has_cap) step.cap_shown = Shown::value;
     if (step.provenances.empty()) step.provenances.push_back(step.provenance);
     step.provenance = step.provenances.front();
     for (Provenance provenance : step.provenances) step.provenance = weakest(step.provenance, provenance);

@@ -16,6 +16,14 @@ std::string yuan(Fen amount) {
   return format_yuan(amount) + " 元";
 }
 
+// A quote ends inside the sentence that quotes it: "…实行救助”；", not "…实行救助。”；".
+std::string without_full_stop(const std::string& quote) {
+  static const std::string stop = "。";
+  if (quote.size() >= stop.size() && quote.compare(quote.size() - stop.size(), stop.size(), stop) == 0)
+    return quote.substr(0, quote.size() - stop.size());
+  return quote;
+}
+
 std::string cite(const Source& source) {
   return source.document + " " + source.clause;
 }
@@ -232,8 +240,8 @@ std::string emergency_non_designated(size_t visit_number, const std::optional<Cl
          "用能否救助，请向经办机构核实";
 }
 std::string documents(const Period& period) {
+  // The title is on the city page and the print header; here the number and its dates.
   std::string text = "本次计算依据：" + period.document.document;
-  if (!period.title.empty() && period.title != period.document.document) text += "《" + period.title + "》";
   text += period.issued ? "（" + period.issued->to_string() + " 印发，" : "（印发日期未收录，";
   text += period.from.to_string() + (period.from_provenance == Provenance::stated ? " 起施行）" : " 起适用，为假设）");
   return text;
@@ -268,8 +276,8 @@ std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& bene
   std::string text =
       "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen + "。";
   if (rule)
-    return text + "依据：" + cite(rule->source) + "“" + rule->quote + "”；按结果比较各类别是本计算器的理解（计算约定）";
-  return text + "已收录的本市文件没有写明多重身份怎样救助，按就高不重复计算是本计算器的做法（计算约定）";
+    return text + "依据：" + cite(rule->source) + "“" + without_full_stop(rule->quote) + "”；按结果比较是计算约定";
+  return text + "本市文件未写明多重身份怎样救助，就高不重复是计算约定";
 }
 
 std::string general_category_name() {
