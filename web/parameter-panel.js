@@ -72,7 +72,8 @@ export class ParameterPanel {
   build() {
     if (this.built) return;
     this.built = true;
-    const row = (p) => this.row(p, describe(p.id, this.labels));
+    // The core's plain Chinese label; the id's parts only for a parameter without one.
+    const row = (p) => this.row(p, p.label || describe(p.id, this.labels));
     const missing = this.parameters.filter((p) => p.value === null);
     this.missingList.replaceChildren(...missing.map(row));
     this.missingList.previousElementSibling.hidden = missing.length === 0;
@@ -104,7 +105,7 @@ export class ParameterPanel {
     this.typed.clear();
     const problems = [];
     for (const [id, value] of Object.entries(values)) {
-      if (!this.parameters.some((p) => p.id === id)) { problems.push(`参数“${id}”不属于这个城市和时期，已略去。`); continue; }
+      if (!this.parameters.some((p) => p.id === id)) { problems.push('链接中有一项参数不属于这个城市和时期，已略去。'); continue; }
       this.typed.set(id, String(value));
     }
     for (const input of this.panel.querySelectorAll('input[data-param]')) input.value = this.typed.get(input.dataset.param) || '';
