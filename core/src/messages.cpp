@@ -207,7 +207,7 @@ std::string general_not_assisted(const TierGap* gap) {
 std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier) {
   const char* name = tier == Tier::reassistance ? "再救助" : "医疗救助";
   return city + category + "的" + name + "标准未收录，本次按 0 元计算；实际可能有" + name +
-         "，结果可能高估个人负担。知道标准时可在“政策参数”中补填或向经办机构核实";
+         "，结果可能高估个人负担；请向经办机构核实";
 }
 std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap) {
   return category + "没有" + (tier == Tier::reassistance ? "再救助" : "医疗救助") + "：" + gap.note + "（" +
