@@ -47,15 +47,23 @@ export const TIERS = [
   { key: 'critical', name: '大病保险' },
   { key: 'assistance', name: '医疗救助' },
   { key: 'reassistance', name: '再救助' },
-  { key: 'out_of_pocket', name: '个人自付' },
+  { key: 'out_of_pocket', name: '个人负担（含自费）' },
 ];
 
 export const PROVENANCE = {
   stated: { label: '原文规定', note: '数字见于政策原文' },
   derived: { label: '依规推算', note: '由原文规定推算得出' },
   assumed: { label: '假设参数', note: '现有文件未载明，采用假设值，请核实' },
-  given: { label: '用户填写', note: '使用您填写的金额' },
+  given: { label: '用户填写', note: '使用您填写的金额或参数' },
+  convention: { label: '计算约定', note: '文件没有写明怎样算，按本计算器的约定计算' },
+  missing: { label: '未收录', note: '已收录的文件里没有这项标准，按 0 元计，结果可能高估个人负担' },
 };
+
+// 个人负担（含自费） split as staff read it: 政策范围内个人负担 and 自费.
+export const BURDEN_PARTS = [
+  { key: 'in_policy_burden', name: '其中政策范围内个人负担' },
+  { key: 'self_paid', name: '其中自费' },
+];
 
 // Small DOM builder: el('p', {class: 'x'}, 'text', child...). Text only, never HTML strings.
 export function el(tag, attrs = {}, ...children) {

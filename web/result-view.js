@@ -1,6 +1,6 @@
 // Renders a settlement from the core: who pays what (bar + legend), each visit, every step with
 // its source and provenance. Shows only the core's numbers; the shares are for display.
-import { covers, documentTitle, el, localToday, yuan, yuanText, share, TIERS, PROVENANCE } from './format.js';
+import { covers, documentTitle, el, localToday, yuan, yuanText, share, TIERS, PROVENANCE, BURDEN_PARTS } from './format.js';
 
 export class ResultView {
   constructor(section, mini) {
@@ -54,8 +54,8 @@ export class ResultView {
     this.shown = shownKey(text, kase);
     const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
     this.kinds = kinds;
-    this.say(`已按当前填写计算：个人自付 ${yuanText(settlement.totals.out_of_pocket)}。`);
-    this.brief(`个人自付 ${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
+    this.say(`已按当前填写计算：个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}。`);
+    this.brief(`个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
     this.body.classList.remove('is-stale');
     this.place({
       stale: this.placed?.stale || el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
@@ -136,7 +136,7 @@ function sourcesBlock(settlement) {
     if (!byTier.has(key)) byTier.set(key, { sources: new Set(), provenance: new Set() });
     const entry = byTier.get(key);
     if (step.source) entry.sources.add([step.source.document, step.source.clause].filter(Boolean).join(' '));
-    entry.provenance.add(PROVENANCE[step.provenance]?.label || step.provenance);
+    for (const key of step.provenances || [step.provenance]) entry.provenance.add(PROVENANCE[key]?.label || key);
   }
   return el('section', { class: 'sources print-only', 'aria-labelledby': 'sources-title' },
     el('h3', { id: 'sources-title' }, '计算依据'),
@@ -183,7 +183,15 @@ function summaryBlock(totals) {
       el('span', { class: `swatch tier-${p.key}`, 'aria-hidden': 'true' }),
       el('span', { class: 'legend-name' }, p.name),
       el('span', { class: 'amount' }, yuan(p.fen), ' 元'),
-      el('span', { class: 'pct' }, share(p.fen, totals.total))))));
+      el('span', { class: 'pct' }, share(p.fen, totals.total))))),
+    burdenLine(totals));
+}
+
+// 个人负担（含自费） = 政策范围内个人负担 + 自费, as staff tell them apart.
+function burdenLine(totals) {
+  if (totals.in_policy_burden === undefined) return null;
+  return el('p', { class: 'burden-parts' }, `个人负担（含自费）${yuanText(totals.out_of_pocket)}：`,
+    BURDEN_PARTS.map((b, i) => el('span', { 'data-part': b.key }, `${i ? '，' : ''}${b.name} ${yuanText(totals[b.key])}`)), '。');
 }
 
 // What is left this year, per tier: the core's own sentences (cap, used, left, the distance to
@@ -213,7 +221,7 @@ class VisitsTable {
         row.th.replaceChildren(`第 ${i + 1} 次`, v.estimated ? el('span', { class: 'tag' }, '含估算') : '',
           el('span', { class: 'row-note' }, `${v.date} ${kinds[v.kind] || v.kind}`));
       }
-      [v.total, v.in_policy, ...TIERS.map((t) => v[t.key])].forEach((fen, j) => {
+      [v.total, v.in_policy, ...TIERS.map((t) => v[t.key]), ...BURDEN_PARTS.map((b) => v[b.key])].forEach((fen, j) => {
         const text = yuan(fen);
         if (row.cells[j].textContent !== text) row.cells[j].textContent = text;
       });
@@ -222,16 +230,19 @@ class VisitsTable {
   }
 
   build(count) {
-    const head = ['', '总费用', '政策内', ...TIERS.map((t) => t.name)];
+    // The last columns split 个人负担（含自费）; on paper the summary's line says it for the case.
+    const head = ['', '总费用', '政策内', ...TIERS.map((t) => t.name), ...BURDEN_PARTS.map(() => '')];
+    const split = TIERS.length + 3;
+    BURDEN_PARTS.forEach((b, i) => { head[split + i] = b.name.replace(/^其中/, ''); });
     this.rows = Array.from({ length: count }, () => {
       const th = el('th', { scope: 'row' });
-      const cells = Array.from({ length: head.length - 1 }, () => el('td', { class: 'num' }));
+      const cells = Array.from({ length: head.length - 1 }, (_, j) => el('td', { class: j + 1 >= split ? 'num burden-col' : 'num' }));
       return { head: '', th, cells, tr: el('tr', {}, th, cells) };
     });
     this.section = el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
       el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
-        el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+        el('table', {}, el('thead', {}, el('tr', {}, head.map((h, j) => el('th', { scope: 'col', class: j >= split ? 'burden-col' : null }, h)))),
           el('tbody', {}, this.rows.map((r) => r.tr)))),
       count > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${count - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
   }
@@ -251,21 +262,35 @@ export function provenanceLegend() {
     el('li', {}, el('span', { class: `badge prov-${key}` }, p.label), ` ${p.note}`)));
 }
 
+// A deductible or cap by what the core says of it: a number, 不设 (the rule has none), 未收录 (not on
+// file) or not used (a slip's amount, a visit no fund pays).
+function limitText(amount, status) {
+  if (status === 'value') return yuanText(amount);
+  if (status === 'none') return '不设';
+  if (status === 'missing') return '未收录';
+  if (status === 'not_used') return '—（未用到）';
+  return amount === null || amount === undefined ? '—' : yuanText(amount);
+}
+
 export function stepCard(step) {
-  const prov = PROVENANCE[step.provenance] || { label: step.provenance, note: '' };
+  const window = step.window ? `认定期间 ${step.window.from} 至 ${step.window.to} ` : '本年';
+  const given = step.provenance === 'given' && (step.provenances || []).length <= 1;
   const facts = [
-    ['计算基数', yuanText(step.base) + (step.year_base !== undefined && step.year_base !== step.base ? `（本年累计 ${yuanText(step.year_base)}）` : '')],
-    ['起付线', step.deductible === null || step.deductible === undefined ? '不设' : yuanText(step.deductible)],
-    ['支付比例', ratioText(step)],
-    ['年度限额', step.cap_unknown ? '未收录（粗估按未达到计算）' : step.cap === null || step.cap === undefined ? '不设' : yuanText(step.cap)],
+    ['计算基数', yuanText(step.base) + (step.year_base !== undefined && step.year_base !== step.base && !given ? `（${window}累计 ${yuanText(step.year_base)}）` : '')],
+    ['起付线', limitText(step.deductible, step.deductible_status)],
+    ['支付比例', given ? '—（按结算单，用户填写）' : ratioText(step)],
+    ['年度限额', step.cap_unknown ? '未收录（粗估按未达到计算）' : limitText(step.cap, step.cap_status)],
     ['限额剩余', step.cap_left === null || step.cap_left === undefined ? '—' : yuanText(step.cap_left)],
   ];
-  if (step.paid_before > 0) facts.push(['本年此前已付', yuanText(step.paid_before)]);
+  if (step.paid_before > 0) facts.push([step.window ? '认定期间此前已付' : '本年此前已付', yuanText(step.paid_before)]);
+  const used = step.provenances || [step.provenance];
+  const badges = [step.provenance, ...used.filter((key) => key !== step.provenance)].map((key) =>
+    el('span', { class: `badge prov-${key}` }, (PROVENANCE[key] || { label: key }).label));
   const source = step.source ? [step.source.document, step.source.clause].filter(Boolean).join(' ') : '';
   return el('li', { class: `step tier-border-${step.tier}` },
     el('div', { class: 'step-head' },
       el('h5', {}, step.tier_name || step.tier),
-      el('span', { class: `badge prov-${step.provenance}` }, prov.label),
+      badges,
       el('span', { class: 'step-paid' }, '支付 ', el('strong', {}, yuan(step.paid)), ' 元')),
     el('p', { class: 'step-text' }, step.text),
     el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),

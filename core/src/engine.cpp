@@ -73,14 +73,48 @@ YearlyFigure yearly_figure(const TierRule& rule, int year, Fen year_base) {
 }
 
 Provenance weakest(Provenance a, Provenance b) {
-  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+  return weakness(a) > weakness(b) ? a : b;
 }
 
-Provenance rule_provenance(const TierRule& rule, int year) {
-  Provenance provenance = rule.deductible_in(year).provenance;
-  for (const Band& band : rule.bands)
-    provenance = weakest(weakest(provenance, band.to.provenance), band.ratio.provenance);
-  return weakest(provenance, rule.cap.provenance);
+void add_provenance(std::vector<Provenance>& provenances, Provenance provenance) {
+  if (std::find(provenances.begin(), provenances.end(), provenance) == provenances.end())
+    provenances.push_back(provenance);
+}
+
+// What a rule's step used: every value on file of the schedule (a value not on file was not used:
+// the step could not have been computed otherwise).
+std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
+  std::vector<Provenance> provenances;
+  auto add = [&](const Parameter& parameter) {
+    if (parameter.state != Parameter::State::missing) add_provenance(provenances, parameter.provenance);
+  };
+  add(rule.deductible_in(year));
+  for (const Band& band : rule.bands) {
+    add(band.to);
+    add(band.ratio);
+  }
+  add(rule.cap);
+  if (rule.look_back) add(*rule.look_back);
+  return provenances;
+}
+
+Shown shown(const Parameter& parameter) {
+  switch (parameter.state) {
+    case Parameter::State::value: return Shown::value;
+    case Parameter::State::unlimited: return Shown::none;
+    case Parameter::State::missing: return Shown::missing;
+  }
+  return Shown::missing;
+}
+
+// The gap clause of a period for a tier and category, if any.
+const TierGap* gap_for(const Period& period, Tier tier, const std::string& category) {
+  for (const TierGap& gap : period.gaps) {
+    if (std::find(gap.tiers.begin(), gap.tiers.end(), tier) != gap.tiers.end() &&
+        std::find(gap.categories.begin(), gap.categories.end(), category) != gap.categories.end())
+      return &gap;
+  }
+  return nullptr;
 }
 
 std::vector<Segment> segments_of(const TierRule& rule, int year) {
@@ -126,7 +160,10 @@ class CategorySettler {
     if (explained_) settlement_.steps.reserve(4 * case_.visits.size());
     if (!case_.overridden.empty())
       warn(
-          "parameter_override", [&] { return messages::parameters_overridden(case_.overridden); }, std::nullopt);
+          "parameter_override", [&] { return messages::parameters_overridden(overridden_labels()); }, std::nullopt);
+    if (const Category* known = case_.city->category(category_); known != nullptr && !known->assumed.empty())
+      warn(
+          "assumed_category", [&] { return messages::assumed_category(known->name, known->assumed); }, std::nullopt);
     std::vector<size_t> order(case_.visits.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -246,12 +283,14 @@ class CategorySettler {
     YearState& year = years_[visit.date.year];
     VisitAmounts& amounts = settlement_.visits[index];
     warn_about_period(*visit.period);
+    warn_if_outdated(index);
     if (!visit.covered()) {
       settle_uncovered(index);
     } else {
       if (auto error = settle_basic(index, year)) return error;
       settle_critical(index, year);
       settle_assistance(index, year);
+      if (!visit.designated) warn_emergency(index);
     }
     year.personal_burden += visit.total - amounts.basic - amounts.critical;
     check_early_warning(index, year);
@@ -260,10 +299,13 @@ class CategorySettler {
 
   void settle_uncovered(size_t index) {
     const Visit& visit = case_.visits[index];
+    const std::optional<Clause>& rule = visit.period->non_designated;
     for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
-      cite(step, [] { return Source{messages::contract(), messages::contract_not_covered()}; });
-      explain(step, [&] { return explain_not_covered(tier); });
+      step.base = tier == Tier::basic ? visit.in_policy : Fen();
+      cite(step, [&] { return rule ? rule->source : Source{messages::contract(), messages::contract_not_covered()}; });
+      step.provenance = rule ? Provenance::stated : Provenance::convention;
+      explain(step, [&] { return explain_not_covered(step, rule ? &*rule : nullptr); });
       keep(std::move(step));
     }
     warn(
@@ -283,7 +325,7 @@ class CategorySettler {
       step.paid = *visit.basic_paid;
       step.provenance = Provenance::given;
       cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
-      explain(step, [&] { return explain_given(Tier::basic, step.paid); });
+      explain(step, [&] { return explain_given(step); });
     } else {
       if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
       settlement_.visits[index].estimated = true;
@@ -386,12 +428,10 @@ class CategorySettler {
     step.base = own_base;
     if (!pool) {
       step.paid = visit.critical_paid.value_or(Fen());
-      step.provenance = visit.critical_paid ? Provenance::given : Provenance::stated;
+      step.provenance = visit.critical_paid ? Provenance::given : Provenance::convention;
       cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
-      explain(step, [&] {
-        return visit.critical_paid ? explain_given(Tier::critical, step.paid)
-                                   : explain_kind_without_critical(visit.kind);
-      });
+      explain(step,
+              [&] { return visit.critical_paid ? explain_given(step) : explain_kind_without_critical(visit.kind); });
       amounts.critical = step.paid;
       keep(std::move(step));
       return;
@@ -407,7 +447,7 @@ class CategorySettler {
       accumulator.paid += step.paid;
       step.provenance = Provenance::given;
       cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
-      explain(step, [&] { return explain_given(Tier::critical, step.paid); });
+      explain(step, [&] { return explain_given(step); });
     } else {
       const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
       if (rule == nullptr) {
@@ -436,24 +476,34 @@ class CategorySettler {
     bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
                          period.assistance_kinds.end();
     if (!kind_assisted) {
+      bool not_on_file = std::find(period.assistance_kinds_missing.begin(), period.assistance_kinds_missing.end(),
+                                   visit.kind) != period.assistance_kinds_missing.end();
+      if (not_on_file) {
+        warn(
+            "kind_assistance_missing",
+            [&] {
+              return messages::kind_assistance_missing(index + 1, kind_name(visit.kind), case_.city->name,
+                                                       period.assistance_kinds_missing_note);
+            },
+            index);
+        push_unpaid_assistance(index, own_base, period.assistance_kinds_source, Provenance::missing, [&](Tier tier) {
+          return explain_kind_assistance_missing(tier, visit.kind, period.assistance_kinds_missing_note);
+        });
+        return;
+      }
       warn(
           "kind_not_assisted",
-          [&] { return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name); }, index);
-      push_unpaid_assistance(index, period.assistance_kinds_source,
+          [&] {
+            return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
+                                               period.assistance_kinds_provenance == Provenance::assumed);
+          },
+          index);
+      push_unpaid_assistance(index, own_base, period.assistance_kinds_source, period.assistance_kinds_provenance,
                              [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
       return;
     }
     if (rule == nullptr) {
-      if (category_ == kGeneral) {
-        warn(
-            "not_assistance_target", [] { return messages::general_not_assisted(); }, std::nullopt);
-      } else {
-        warn(
-            "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_); },
-            std::nullopt);
-      }
-      push_unpaid_assistance(index, period.document,
-                             [&](Tier tier) { return explain_no_assistance_rule(tier, category_name_); });
+      settle_without_rule(index, Tier::assistance, own_base);
       return;
     }
     bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
@@ -463,6 +513,7 @@ class CategorySettler {
     // The yearly accumulators: the calendar year, or a 因病致贫 recognition's window.
     Accumulator* assistance_so_far = &year.assistance;
     Accumulator* reassistance_so_far = &year.reassistance;
+    std::optional<std::pair<Date, Date>> window;
     if (rule->look_back && has(*rule->look_back)) {
       if (!case_.applied) {
         warn(
@@ -477,32 +528,79 @@ class CategorySettler {
                 return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
               },
               index);
-          push_unpaid_assistance(index, rule->source, explain_look_back_outside);
+          push_unpaid_assistance(index, own_base, rule->source, rule->look_back->provenance,
+                                 [&, from = from, to = to](Tier tier) {
+                                   return explain_look_back_outside(tier, from.to_string(), to.to_string());
+                                 });
           return;
         }
+        window = std::make_pair(from, to);
         assistance_so_far = &recognition_.assistance;
         reassistance_so_far = &recognition_.reassistance;
       }
     }
 
     Step assistance = blank_step(index, Tier::assistance);
+    assistance.window = window;
     pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
     amounts.assistance = assistance.paid;
     const Fen assistance_paid = assistance.paid;
     keep(std::move(assistance));
 
-    Step reassistance = blank_step(index, Tier::reassistance);
     const Fen re_base = own_base - assistance_paid;
     if (re_rule == nullptr) {
-      reassistance.base = re_base;
-      cite(reassistance, [&] { return period.document; });
-      explain(reassistance, [&] { return explain_no_assistance_rule(Tier::reassistance, category_name_); });
-    } else {
-      pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
+      settle_without_rule(index, Tier::reassistance, re_base);
+      return;
     }
+    Step reassistance = blank_step(index, Tier::reassistance);
+    reassistance.window = window;
+    pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
     amounts.reassistance = reassistance.paid;
     keep(std::move(reassistance));
     return;
+  }
+
+  // A tier with no schedule for this category: the document gives the group none (stated), the
+  // group is not a 救助对象 (stated where the city's document lists them, else the calculator's
+  // rule), or its standards are not on file (未收录: the result may overstate the burden).
+  void settle_without_rule(size_t index, Tier tier, Fen base) {
+    const Period& period = *case_.visits[index].period;
+    const TierGap* gap = gap_for(period, tier, category_);
+    const bool earlier = gap != nullptr && gap->reading == TierGap::Reading::earlier_policy;
+    if (gap != nullptr && earlier) {
+      warn(
+          "earlier_policy_not_on_file",
+          [&] { return messages::earlier_policy_not_on_file(case_.city->name, category_name_, *gap); }, std::nullopt);
+    } else if (category_ == kGeneral) {
+      warn(
+          "not_assistance_target", [&] { return messages::general_not_assisted(gap); }, std::nullopt);
+    } else if (gap != nullptr) {
+      warn(
+          "no_tier_for_category", [&] { return messages::no_tier_for_category(category_name_, tier, *gap); },
+          std::nullopt, tier_id(tier));
+    } else {
+      warn(
+          "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_, tier); },
+          std::nullopt, tier_id(tier));
+    }
+    const std::vector<Tier> tiers =
+        tier == Tier::assistance ? std::vector<Tier>{Tier::assistance, Tier::reassistance} : std::vector<Tier>{tier};
+    for (Tier each : tiers) {
+      Step step = blank_step(index, each);
+      step.base = each == tier ? base : Fen();
+      const TierGap* each_gap = gap_for(period, each, category_);
+      const bool stated = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
+      if (each_gap != nullptr) {
+        cite(step, [&] { return each_gap->source; });
+      } else {
+        cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
+      }
+      step.provenance = stated                  ? Provenance::stated
+                        : category_ == kGeneral ? Provenance::convention
+                                                : Provenance::missing;
+      explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
+      keep(std::move(step));
+    }
   }
 
   // One tier of one visit on a running yearly total: f(year base) − paid so far, kept between 0 and
@@ -521,11 +619,12 @@ class CategorySettler {
       return;
     }
     step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
+    step.year_figure = figure.amount;
     so_far.paid += step.paid;
     describe_rule(step, rule, year, figure.amount);
     if (figure.cap_taken_as_unreached) {
       step.cap_unknown = true;
-      step.provenance = weakest(step.provenance, Provenance::assumed);
+      add_provenance(step.provenances, Provenance::assumed);
       warn(
           "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
           rule.cap.id);
@@ -574,9 +673,11 @@ class CategorySettler {
   }
 
   template <typename Sentence>
-  void push_unpaid_assistance(size_t index, const Source& source, Sentence sentence) {
+  void push_unpaid_assistance(size_t index, Fen base, const Source& source, Provenance provenance, Sentence sentence) {
     for (Tier tier : {Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
+      step.base = tier == Tier::assistance ? base : Fen();
+      step.provenance = provenance;
       cite(step, [&] { return source; });
       explain(step, [&] { return sentence(tier); });
       keep(std::move(step));
@@ -622,7 +723,14 @@ class CategorySettler {
     Step step;
     step.visit = index;
     step.tier = tier;
-    step.pool = tier == Tier::basic ? Pool::basic : tier == Tier::critical ? Pool::critical : Pool::assistance;
+    step.pool = tier == Tier::basic      ? Pool::basic
+                : tier == Tier::critical ? critical_pool(case_.visits[index].kind).value_or(Pool::critical)
+                                         : Pool::assistance;
+    step.name = tier_label(tier, step.pool);
+    if (tier == Tier::critical) {
+      const TierRule* rule = rule_for(*case_.visits[index].period, tier, step.pool);
+      if (rule != nullptr && !rule->name.empty()) step.name = rule->name;
+    }
     return step;
   }
 
@@ -634,15 +742,21 @@ class CategorySettler {
     }
     note_assumed(rule.cap);
     if (!explained_) return;
-    step.deductible = rule.deductible_in(year).amount();
+    const Parameter& deductible = rule.deductible_in(year);
+    if (has(deductible)) step.deductible = deductible.amount();
+    step.deductible_shown = shown(deductible);
     step.segments = segments_of(rule, year);
     step.has_cap = rule.cap.state == Parameter::State::value;
+    step.cap_shown = shown(rule.cap);
     if (step.has_cap) {
       step.cap = rule.cap.amount();
       step.cap_left = step.cap - min(step.cap, year_figure);
     }
     step.source = rule.source;
-    step.provenance = rule_provenance(rule, year);
+    step.provenances = rule_provenances(rule, year);
+    // Visits share the year's schedule in date order: what this one gets depends on the ones before.
+    if (step.paid_before > Fen() || step.year_base != step.base)
+      add_provenance(step.provenances, Provenance::convention);
   }
 
   // The rule of a tier for this settler's scheme and category, looked up once per period: the
@@ -671,7 +785,37 @@ class CategorySettler {
         std::nullopt, "assistance_kinds");
   }
 
+  std::vector<std::string> overridden_labels() const {
+    std::vector<std::string> labels;
+    for (const std::string& id : case_.overridden) {
+      std::string label;
+      for (const Period& period : case_.city->periods) {
+        for (const Parameter* parameter : parameters_of(period)) {
+          if (parameter->id == id && label.empty()) label = parameter->label;
+        }
+      }
+      labels.push_back(label.empty() ? messages::user_parameter() : label);
+    }
+    return labels;
+  }
+
+  // An emergency at a non-designated institution was paid: say which reading let the funds pay.
+  void warn_emergency(size_t index) {
+    const Visit& visit = case_.visits[index];
+    const VisitAmounts& amounts = settlement_.visits[index];
+    if (amounts.assistance + amounts.reassistance == Fen()) return;
+    warn(
+        "emergency_non_designated",
+        [&] {
+          return messages::emergency_non_designated(index + 1, visit.period->non_designated,
+                                                    visit.period->designated_only);
+        },
+        index);
+  }
+
   void warn_about_period(const Period& period) {
+    warn(
+        "documents", [&] { return messages::documents(period); }, std::nullopt, period.from.to_string());
     if (!period.preliminary.empty())
       warn(
           "preliminary_rules", [&] { return messages::preliminary(period.preliminary); }, std::nullopt,
@@ -681,6 +825,24 @@ class CategorySettler {
           "assumed_parameter",
           [&] { return messages::assumed_period_start(period.document.document, period.from.to_string()); },
           std::nullopt, "period.from");
+  }
+
+  // A visit more than two years after the newest document on file for its city.
+  void warn_if_outdated(size_t index) {
+    const Visit& visit = case_.visits[index];
+    std::optional<Date> newest;
+    for (const Period& period : case_.city->periods) {
+      Date dated = period.issued.value_or(period.from);
+      if (!newest || *newest < dated) newest = dated;
+    }
+    if (!newest) return;
+    Date limit{newest->year + 2, newest->month, newest->day};
+    if (newest->month == 2 && newest->day == 29) limit.day = 28;
+    if (!(limit < visit.date)) return;
+    warn(
+        "rules_may_be_outdated",
+        [&] { return messages::rules_may_be_outdated(case_.city->name, newest->to_string(), visit.date.to_string()); },
+        std::nullopt);
   }
 
   // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit. The
@@ -709,6 +871,12 @@ class CategorySettler {
     if (!explained_) return;
     step.prior_paid = prior_paid(step);
     if (step.prior_paid > Fen()) step.text += messages::prior_included(step.prior_paid);
+    // Steps that set their numbers directly (the basic estimate) show what they set.
+    if (step.deductible_shown == Shown::not_used && step.deductible) step.deductible_shown = Shown::value;
+    if (step.cap_shown == Shown::not_used && step.has_cap) step.cap_shown = Shown::value;
+    if (step.provenances.empty()) step.provenances.push_back(step.provenance);
+    step.provenance = step.provenances.front();
+    for (Provenance provenance : step.provenances) step.provenance = weakest(step.provenance, provenance);
     settlement_.steps.push_back(std::move(step));
   }
 
@@ -801,7 +969,9 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
     for (const CategoryBenefit& item : comparison) benefits.emplace_back(item.name, item.benefit);
     best->warnings.insert(
         best->warnings.begin(),
-        {"identity_chosen", messages::identity_chosen(benefits, best->identity_name), std::nullopt, {}});
+        {"identity_chosen",
+         messages::identity_chosen(benefits, best->identity_name, settlement_case.visits.front().period->highest_only),
+         std::nullopt, {}});
     ++insert_at;
   }
   for (const Settlement& settlement : incomplete) {

@@ -15,10 +15,15 @@ struct Segment {
   std::optional<Ratio> ratio;  // none = not on file (only shown when the base never reached it)
 };
 
+// How a step's deductible or cap is shown: a number, none by the rule (不设), not on file (未收录),
+// or not used (a slip's amount, a visit no fund pays).
+enum class Shown { value, none, missing, not_used };
+
 // One tier for one visit, with everything needed to redo it by hand.
 struct Step {
   Tier tier = Tier::basic;
   Pool pool = Pool::assistance;
+  std::string name;  // the tier's name in this city (柳州 employees: 职工大额医疗费用补助)
   size_t visit = 0;
   Fen base;       // this visit's base for the tier
   Fen year_base;  // the year's accumulated base, this visit included
@@ -31,9 +36,14 @@ struct Step {
   Fen paid_before;  // paid by this tier earlier in the year
   Fen prior_paid;   // of which typed by the user as the year so far ("prior")
   Fen paid;
+  Fen year_figure;  // f(year base): what the year (or window) comes to, this visit included
+  Shown deductible_shown = Shown::not_used;
+  Shown cap_shown = Shown::not_used;
+  std::optional<std::pair<Date, Date>> window;  // 因病致贫: the recognition's window instead of the year
   std::string text;
   Source source;
-  Provenance provenance = Provenance::stated;
+  Provenance provenance = Provenance::stated;  // the weakest of `provenances`
+  std::vector<Provenance> provenances;         // everything the step used, each once
 };
 
 struct VisitAmounts {

@@ -43,12 +43,12 @@ const char* verb(Tier tier) {
 }
 
 std::string percent(const std::optional<Ratio>& ratio) {
-  return ratio ? format_percent(*ratio) : "（未收录）";
+  return ratio ? format_percent(*ratio) : "未收录";
 }
 
 void append_ratio(std::string& text, const Step& step) {
   if (step.segments.size() == 1) {
-    text += "比例 ";
+    text += step.segments.front().ratio ? "比例 " : "比例";
     text += percent(step.segments.front().ratio);
     return;
   }
@@ -87,43 +87,97 @@ const char* tier_label(Tier tier, Pool pool) {
 
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name) {
   std::string text;
-  text.reserve(512);
+  text.reserve(640);
+  const bool cumulative = step.year_base != step.base || step.paid_before > Fen();
+  const char* period = step.window ? "认定期间" : "本年";
   text += "本次";
   text += kind_name(kind);
   text += base_label(step.tier);
   text += ' ';
   append_yuan(text, step.base);
-  if (step.year_base != step.base) {
-    text += "（年度累计 ";
+  if (cumulative) {
+    text += "（";
+    if (step.window) {
+      text += "认定期间 ";
+      text += step.window->first.to_string();
+      text += " 至 ";
+      text += step.window->second.to_string();
+      text += " 累计 ";
+    } else {
+      text += "本年累计 ";
+    }
     append_yuan(text, step.year_base);
     text += "）";
   }
   text += "，";
   text += category_name;
-  text += tier_label(step.tier, step.pool);
-  if (step.deductible && *step.deductible > Fen()) {
-    text += "起付标准 ";
-    append_yuan(text, *step.deductible);
-    text += "，";
-  } else {
-    text += "不设起付标准，";
+  text += step.name;
+  switch (step.deductible_shown) {
+    case Shown::value:
+      text += "起付标准 ";
+      append_yuan(text, step.deductible.value_or(Fen()));
+      break;
+    case Shown::missing: text += "起付标准未收录"; break;
+    default: text += "起付标准 0.00 元"; break;
   }
+  text += "，";
   append_ratio(text, step);
-  if (step.has_cap) {
-    text += "，年度限额 ";
-    append_yuan(text, step.cap);
-    text += "（已用 ";
-    append_yuan(text, step.paid_before);
-    text += "）";
-  } else if (step.cap_unknown) {
-    text += "，年度限额未收录（粗估按未达到计算）";
-  } else {
-    text += "，不设年度限额";
+  switch (step.cap_shown) {
+    case Shown::value:
+      text += "，年度限额 ";
+      append_yuan(text, step.cap);
+      break;
+    case Shown::none: text += "，不设年度限额"; break;
+    default: text += step.cap_unknown ? "，年度限额未收录（粗估按未达到计算）" : "，年度限额未收录"; break;
   }
-  text += "，本次";
-  text += verb(step.tier);
-  text += ' ';
-  append_yuan(text, step.paid);
+  bool unused_missing = step.cap_shown == Shown::missing && !step.cap_unknown;
+  for (const Segment& segment : step.segments) unused_missing = unused_missing || !segment.ratio;
+  if (unused_missing) {
+    text += "（未收录的数值本次用不到：";
+    text += period;
+    text += "累计应";
+    text += verb(step.tier);
+    text += "的金额未超出已收录的部分，不影响结果）";
+  }
+  text += "。";
+  if (cumulative) {
+    text += "按";
+    text += period;
+    text += "累计应";
+    text += verb(step.tier);
+    text += ' ';
+    append_yuan(text, step.year_figure);
+    if (step.cap_shown == Shown::value && step.year_figure == step.cap) text += "（已达年度限额）";
+    text += "，此前已";
+    text += verb(step.tier);
+    text += ' ';
+    append_yuan(text, step.paid_before);
+    text += "，本次";
+    text += verb(step.tier);
+    text += ' ';
+    append_yuan(text, step.paid);
+    if (step.year_figure - step.paid_before != step.paid) {
+      text += "（差额";
+      append_yuan(text, max(Fen(), step.year_figure - step.paid_before));
+      text += "，以本次基数 ";
+      append_yuan(text, step.base);
+      text += "为限";
+      if (step.year_figure < step.paid_before) text += "、不低于 0 元";
+      text += "）";
+    } else {
+      text += "（";
+      append_yuan(text, step.year_figure);
+      text += " − ";
+      append_yuan(text, step.paid_before);
+      text += "）";
+    }
+  } else {
+    text += "本次";
+    text += verb(step.tier);
+    text += ' ';
+    append_yuan(text, step.paid);
+    if (step.cap_shown == Shown::value && step.paid == step.cap && step.paid > Fen()) text += "（已达年度限额）";
+  }
   text += "。依据：";
   text += step.source.document;
   text += ' ';
@@ -154,20 +208,24 @@ std::string explain_missing(Tier tier, Pool pool) {
   return tier_name(tier, pool) + "所需的本地标准未收录，暂时无法计算。";
 }
 
-std::string explain_look_back_outside(Tier tier) {
-  return "本次就诊不在因病致贫认定的救助期内，" + tier_name(tier, Pool::assistance) + " 0.00 元。";
+std::string explain_look_back_outside(Tier tier, const std::string& from, const std::string& to) {
+  return "本次就诊不在因病致贫认定的救助期（" + from + " 至 " + to + "）内，" + tier_name(tier, Pool::assistance) +
+         " 0.00 元。";
 }
 
-std::string explain_given(Tier tier, Fen paid) {
-  return tier_name(tier, Pool::critical) + "已支付 " + yuan(paid) + "（按结算单填写）。";
+std::string explain_given(const Step& step) {
+  return step.name + "已支付 " + yuan(step.paid) + "（按结算单，用户填写），计入本年累计。";
 }
 
-std::string explain_not_covered(Tier tier) {
-  return "非定点医疗机构且非急诊抢救，" + tier_name(tier, Pool::critical) + "不予支付。";
+std::string explain_not_covered(const Step& step, const Clause* rule) {
+  std::string text = "非定点医疗机构且非急诊抢救，" + step.name + "不予支付";
+  if (rule) return text + "（原文：“" + rule->quote + "”）。";
+  return text + "（计算约定：已收录的本市文件没有写明，按医保基金只支付定点医疗机构费用计算）。";
 }
 
 std::string explain_kind_without_critical(VisitKind kind) {
-  return std::string(kind_name(kind)) + "费用不属于大病保险支付范围，大病保险支付 0.00 元。";
+  return std::string(kind_name(kind)) +
+         "费用不计入大病保险（计算约定：大病保险只支付住院、门诊慢特病和大病保险特殊药品费用），大病保险支付 0.00 元。";
 }
 
 std::string explain_kind_not_assisted(Tier tier, VisitKind kind) {
@@ -175,9 +233,24 @@ std::string explain_kind_not_assisted(Tier tier, VisitKind kind) {
          tier_name(tier, Pool::assistance) + " 0.00 元。";
 }
 
-std::string explain_no_assistance_rule(Tier tier, const std::string& category_name) {
-  return "已收录的政策没有" + category_name + "的" + tier_name(tier, Pool::assistance) + "标准，" +
-         tier_name(tier, Pool::assistance) + " 0.00 元。";
+std::string explain_kind_assistance_missing(Tier tier, VisitKind kind, const std::string& note) {
+  const std::string name = tier_name(tier, Pool::assistance);
+  return std::string("本市") + kind_name(kind) + "的" + name + "标准未收录（" + note +
+         "），本次按 0.00 元计；实际可能有" + name + "，个人负担可能偏高。";
+}
+
+std::string explain_no_rule(const Step& step, const std::string& category_name, const TierGap* gap, bool general) {
+  const std::string& name = step.name;
+  if (gap != nullptr && gap->reading == TierGap::Reading::none)
+    return gap->note + "，" + category_name + name + " 0.00 元。";
+  if (gap != nullptr)
+    return category_name + "按原有政策执行（原文：“" + gap->quote + "”），原有政策的" + name +
+           "标准未收录，本次按 0.00 元计；实际可能有" + name + "，个人负担可能偏高。";
+  if (general)
+    return "普通参保人员不属于医疗救助对象（计算约定：已收录的本市文件只对困难群众规定医疗救助），" + name +
+           " 0.00 元。";
+  return "已收录的文件没有" + category_name + "的" + name + "标准（未收录），本次按 0.00 元计；实际可能有" + name +
+         "，个人负担可能偏高。";
 }
 
 }  // namespace settle::detail

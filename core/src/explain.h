@@ -15,11 +15,12 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
 std::string explain_basic_estimate(const Step& step, VisitKind kind, std::optional<int> hospital_level,
                                    bool repeat_admission, bool yielded_to_slip);
 std::string explain_missing(Tier tier, Pool pool);
-std::string explain_look_back_outside(Tier tier);
-std::string explain_given(Tier tier, Fen paid);
-std::string explain_not_covered(Tier tier);
+std::string explain_look_back_outside(Tier tier, const std::string& from, const std::string& to);
+std::string explain_given(const Step& step);
+std::string explain_not_covered(const Step& step, const Clause* rule);
 std::string explain_kind_without_critical(VisitKind kind);
 std::string explain_kind_not_assisted(Tier tier, VisitKind kind);
-std::string explain_no_assistance_rule(Tier tier, const std::string& category_name);
+std::string explain_kind_assistance_missing(Tier tier, VisitKind kind, const std::string& note);
+std::string explain_no_rule(const Step& step, const std::string& category_name, const TierGap* gap, bool general);
 
 }  // namespace settle::detail

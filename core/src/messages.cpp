@@ -16,6 +16,14 @@ std::string yuan(Fen amount) {
   return format_yuan(amount) + " 元";
 }
 
+// A quote ends inside the sentence that quotes it: "…实行救助”；", not "…实行救助。”；".
+std::string without_full_stop(const std::string& quote) {
+  static const std::string stop = "。";
+  if (quote.size() >= stop.size() && quote.compare(quote.size() - stop.size(), stop.size(), stop) == 0)
+    return quote.substr(0, quote.size() - stop.size());
+  return quote;
+}
+
 std::string cite(const Source& source) {
   return source.document + " " + source.clause;
 }
@@ -128,9 +136,8 @@ std::string too_many_visits(size_t max_visits) {
   return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
 }
 
-std::string unknown_parameter(const std::string& id, const std::string& city) {
-  (void)id;
-  return "这一项不是" + city + "可以填写的本地标准；可填写的各项见“参数”";
+std::string unknown_parameter(const std::string&, const std::string& city) {
+  return "这一项不是" + city + "可以填写的本地标准；可填写的各项见“政策参数”";
 }
 std::string parameter_wrong_unit(const Parameter& parameter) {
   switch (parameter.unit) {
@@ -196,8 +203,8 @@ std::string hospital_level_needed() {
   return "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算";
 }
 std::string basic_parameter_missing(const Parameter& parameter) {
-  return "估算基本医保需要“" + parameter.label + "”，但已收录的资料中没有（" + parameter.note +
-         "）；请按结算单填写基本医保已支付金额，或在“参数”中填写";
+  return "估算基本医保需要“" + parameter.label + "”，已收录的资料中没有（未收录：" + parameter.note +
+         "）；请按结算单填写基本医保已支付金额，或在“政策参数”中填写这一项";
 }
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug) {
@@ -205,21 +212,22 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
          (special_drug ? "大病保险特殊药品" : "大病保险") + "参数；请按结算单填写大病保险已支付金额";
 }
 std::string critical_parameter_missing(const Parameter& parameter) {
-  return "计算大病保险需要“" + parameter.label + "”，但已收录的文件中没有（" + parameter.note +
-         "）；请按结算单填写大病保险已支付金额，或在“参数”中填写";
+  return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
+         "）；请按结算单填写大病保险已支付金额，或在“政策参数”中填写这一项";
 }
 std::string parameter_missing(const Parameter& parameter) {
-  return "计算需要“" + parameter.label + "”，但已收录的文件中没有（" + parameter.note + "）；请在“参数”中填写";
+  return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
+         "）；请在“政策参数”中填写这一项";
 }
 std::string parameters_missing(const std::vector<std::string>& labels) {
   return "还差 " + std::to_string(labels.size()) + " 项本地标准才能计算：" + join(labels, "；") +
-         "。请在“参数”中填写本地标准，或按结算单填写已支付金额";
+         "。请在“政策参数”中填写本地标准，或按结算单填写已支付金额";
 }
 std::string slip_label(size_t visit_number, const std::string& tier) {
   return "第 " + std::to_string(visit_number) + " 次就医的" + tier + "已支付金额（按结算单）";
 }
 std::string cap_taken_as_unreached(const Parameter& cap) {
-  return cap.label + "未收录：粗估按未达到该限额计算，费用很高时实际支付可能更少；知道本地限额时可在“参数”中填写";
+  return cap.label + "未收录：粗估按未达到该限额计算，费用很高时实际支付可能更少；知道本地限额时可在“政策参数”中填写";
 }
 std::string category_incomplete(const std::string& category, const std::vector<std::string>& labels) {
   return category + "还差 " + std::to_string(labels.size()) + " 项本地标准（" + join(labels, "；") +
@@ -237,7 +245,7 @@ std::string parameters_overridden(const std::vector<std::string>& labels) {
   return "本次计算使用了用户填写的本地标准：" + join(labels) + "（结果中标为“用户填写”）";
 }
 std::string applied_missing(const std::string& category) {
-  return category + "未填写申请月份（applied），按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
+  return category + "未填写申请月份，按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
 }
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to) {
   return "第 " + std::to_string(visit_number) + " 次就诊不在本次因病致贫认定的救助期（" + from + " 至 " + to +
@@ -245,20 +253,68 @@ std::string outside_recognition(size_t visit_number, const std::string& from, co
 }
 std::string visit_not_covered(size_t visit_number, const std::string& date) {
   return "第 " + std::to_string(visit_number) + " 次就诊（" + date +
-         "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自付";
+         "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自费";
 }
 std::string employee_supplement() {
   return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支"
          "付”";
 }
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city) {
-  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，不在" + city + "医疗救助的支付范围内";
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed) {
+  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，" +
+         (assumed ? "按本计算器的理解（假设）" : "") + "不在" + city + "医疗救助的支付范围内";
 }
-std::string general_not_assisted() {
-  return "普通参保人员不属于医疗救助对象；如属于困难群众，请选择相应类别";
+std::string general_not_assisted(const TierGap* gap) {
+  if (gap != nullptr)
+    return "普通参保人员不属于医疗救助对象（" + cite(gap->source) + "：" + gap->note +
+           "）；如属于困难群众，请选择相应类别";
+  return "普通参保人员不属于医疗救助对象（计算约定：已收录的本市文件只对困难群众规定医疗救助）；如属于困难群众，请选择"
+         "相应类别";
 }
-std::string no_assistance_rule(const std::string& city, const std::string& category) {
-  return "已收录的" + city + "政策没有" + category + "的医疗救助标准，本次按不救助计算";
+std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier) {
+  const char* name = tier == Tier::reassistance ? "再救助" : "医疗救助";
+  return city + category + "的" + name + "标准未收录，本次按 0 元计算；实际可能有" + name +
+         "，结果可能高估个人负担；请向经办机构核实";
+}
+std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap) {
+  return category + "没有" + (tier == Tier::reassistance ? "再救助" : "医疗救助") + "：" + gap.note + "（" +
+         cite(gap.source) + "）";
+}
+std::string earlier_policy_not_on_file(const std::string& city, const std::string& category, const TierGap& gap) {
+  return city + "对" + category + "的医疗救助：" + cite(gap.source) + "写明“" + gap.quote +
+         "”，原有政策的标准未收录，本次按 0 元计算，结果可能高估个人负担；请向经办机构核实原有标准后另行计算";
+}
+std::string no_standard_clause() {
+  return "未收录该标准";
+}
+std::string kind_assistance_missing(size_t visit_number, const std::string& kind, const std::string& city,
+                                    const std::string& note) {
+  return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "：" + city + kind + "的医疗救助标准未收录（" +
+         note + "），本次按 0 元计算，结果可能高估个人负担";
+}
+std::string assumed_category(const std::string& name, const std::string& note) {
+  return "“" + name + "”包括哪些人是本计算器的理解（假设）：" + note;
+}
+std::string emergency_non_designated(size_t visit_number, const std::optional<Clause>& rule,
+                                     const std::optional<Clause>& designated_only) {
+  std::string text = "第 " + std::to_string(visit_number) + " 次就诊在非定点医疗机构急诊抢救，本次计入医疗救助";
+  if (rule) return text + "：依据 " + cite(rule->source) + "“" + rule->quote + "”，急诊和抢救除外";
+  if (designated_only)
+    return text + "：" + cite(designated_only->source) + "写的是“" + designated_only->quote +
+           "”，没有写急诊抢救的例外；本计算器把急诊抢救视同定点就医（计算约定），实际是否救助请向经办机构核实";
+  return text +
+         "：这是本计算器的理解（计算约定：急诊抢救视同定点就医）；已收录的本市文件没有写明非定点医疗机构急诊抢救的费"
+         "用能否救助，请向经办机构核实";
+}
+std::string documents(const Period& period) {
+  // The title is on the city page and the print header; here the number and its dates.
+  std::string text = "本次计算依据：" + period.document.document;
+  text += period.issued ? "（" + period.issued->to_string() + " 印发，" : "（印发日期未收录，";
+  text += period.from.to_string() + (period.from_provenance == Provenance::stated ? " 起施行）" : " 起适用，为假设）");
+  return text;
+}
+std::string rules_may_be_outdated(const std::string& city, const std::string& newest, const std::string& date) {
+  return "就诊日期 " + date + " 距" + city + "已收录的最新文件（" + newest +
+         "）已超过两年，之后的文件可能已调整标准；请向经办机构核实";
 }
 std::string assumed_parameter(const Parameter& parameter) {
   return "使用了假设参数“" + parameter.label + "” = " + parameter_value(parameter) + "（" + parameter.note +
@@ -275,15 +331,19 @@ std::string early_warning_no_income(int year) {
 }
 std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
                           Fen income, int income_year, const Source& source) {
-  return "高额医疗费用预警：截至 " + date + "，年度个人累计负担 " + yuan(burden) + "，超过" + category + "的预警线 " +
-         yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " + yuan(income) + " 的 " +
-         format_percent(share) + "）。依据：" + cite(source) + "";
+  return "高额医疗费用预警：截至 " + date + "，本年个人累计负担（含自费）" + yuan(burden) + "，超过" + category +
+         "的预警线 " + yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " +
+         yuan(income) + "的 " + format_percent(share) + "）。依据：" + cite(source);
 }
-std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen) {
+std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen,
+                            const std::optional<Clause>& rule) {
   std::vector<std::string> parts;
   for (const auto& [name, benefit] : benefits) parts.push_back(name + " " + yuan(benefit));
-  return "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen +
-         "。依据：烟政办发〔2022〕25号 二（一）";
+  std::string text =
+      "就高不重复：按各类别分别计算大病保险与救助合计（" + join(parts, "；") + "），采用" + chosen + "。";
+  if (rule)
+    return text + "依据：" + cite(rule->source) + "“" + without_full_stop(rule->quote) + "”；按结果比较是计算约定";
+  return text + "本市文件未写明多重身份怎样救助，就高不重复是计算约定";
 }
 
 std::string general_category_name() {

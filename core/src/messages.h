@@ -86,16 +86,27 @@ std::string applied_missing(const std::string& category);
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to);
 std::string visit_not_covered(size_t visit_number, const std::string& date);
 std::string employee_supplement();
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city);
-std::string general_not_assisted();
-std::string no_assistance_rule(const std::string& city, const std::string& category);
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed);
+std::string general_not_assisted(const TierGap* gap);
+std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier);
+std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap);
+std::string earlier_policy_not_on_file(const std::string& city, const std::string& category, const TierGap& gap);
+std::string no_standard_clause();
+std::string kind_assistance_missing(size_t visit_number, const std::string& kind, const std::string& city,
+                                    const std::string& note);
+std::string assumed_category(const std::string& name, const std::string& note);
+std::string emergency_non_designated(size_t visit_number, const std::optional<Clause>& rule,
+                                     const std::optional<Clause>& designated_only);
+std::string documents(const Period& period);
+std::string rules_may_be_outdated(const std::string& city, const std::string& newest, const std::string& date);
 std::string assumed_parameter(const Parameter& parameter);
 std::string assumed_kinds(const Source& source, const std::string& note);
 std::string assumed_period_start(const std::string& document, const std::string& date);
 std::string early_warning_no_income(int year);
 std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
                           Fen income, int income_year, const Source& source);
-std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen);
+std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen,
+                            const std::optional<Clause>& rule);
 
 // Names and sources
 std::string general_category_name();

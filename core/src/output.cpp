@@ -22,15 +22,23 @@ void optional_percent(JsonWriter& out, std::string_view name, const std::optiona
   }
 }
 
+const char* shown_id(Shown shown) {
+  switch (shown) {
+    case Shown::value: return "value";
+    case Shown::none: return "none";
+    case Shown::missing: return "missing";
+    case Shown::not_used: return "not_used";
+  }
+  return "";
+}
+
 void source_json(JsonWriter& out, const Source& source) {
   out.key("source").begin_object().field("document", source.document).field("clause", source.clause).end_object();
 }
 
 void step_json(JsonWriter& out, const Step& step) {
   out.begin_object();
-  out.field("tier", tier_id(step.tier))
-      .field("pool", pool_id(step.pool))
-      .field("tier_name", tier_label(step.tier, step.pool));
+  out.field("tier", tier_id(step.tier)).field("pool", pool_id(step.pool)).field("tier_name", step.name);
   out.field("visit", static_cast<int64_t>(step.visit))
       .field("base", step.base.fen())
       .field("year_base", step.year_base.fen());
@@ -51,21 +59,33 @@ void step_json(JsonWriter& out, const Step& step) {
   }
   optional_fen(out, "cap", step.has_cap, step.cap);
   optional_fen(out, "cap_left", step.has_cap, step.cap_left);
+  out.field("deductible_status", shown_id(step.deductible_shown)).field("cap_status", shown_id(step.cap_shown));
   out.field("cap_unknown", step.cap_unknown);
   out.field("paid_before", step.paid_before.fen()).field("prior_paid", step.prior_paid.fen());
+  out.field("year_figure", step.year_figure.fen());
   out.field("paid", step.paid.fen()).field("text", step.text);
+  if (step.window) {
+    out.key("window").begin_object().field("from", step.window->first.to_string());
+    out.field("to", step.window->second.to_string()).end_object();
+  }
   source_json(out, step.source);
   out.field("provenance", provenance_id(step.provenance));
+  out.key("provenances").begin_array();
+  for (Provenance provenance : step.provenances) out.value(provenance_id(provenance));
+  out.end_array();
   out.end_object();
 }
 
-void put_tiers(JsonWriter& out, const VisitAmounts& amounts, Fen total) {
+// out_of_pocket = 个人负担（含自费） = in_policy_burden (政策范围内个人负担) + self_paid (自费).
+void put_tiers(JsonWriter& out, const VisitAmounts& amounts, Fen total, Fen in_policy) {
+  const Fen funds = amounts.basic + amounts.critical + amounts.assistance + amounts.reassistance;
   out.field("basic", amounts.basic.fen())
       .field("critical", amounts.critical.fen())
       .field("assistance", amounts.assistance.fen())
       .field("reassistance", amounts.reassistance.fen())
-      .field("out_of_pocket",
-             (total - amounts.basic - amounts.critical - amounts.assistance - amounts.reassistance).fen());
+      .field("out_of_pocket", (total - funds).fen())
+      .field("in_policy_burden", (in_policy - funds).fen())
+      .field("self_paid", (total - in_policy).fen());
 }
 
 void source_object(JsonWriter& out, const Source& source) {
@@ -99,10 +119,16 @@ void parameter_json(JsonWriter& out, const Parameter& parameter) {
   out.end_object();
 }
 
+void clause_json(JsonWriter& out, const char* name, const std::optional<Clause>& clause) {
+  if (!clause) return;
+  out.key(name).begin_object().field("document", clause->source.document).field("clause", clause->source.clause);
+  out.field("quote", clause->quote).end_object();
+}
+
 // A rule as the explainer pages show it: who, which tier, the schedule, the clause and its words.
 void rule_json(JsonWriter& out, const TierRule& rule) {
   out.begin_object().field("id", rule.id).field("tier", tier_id(rule.tier)).field("pool", pool_id(rule.pool));
-  out.field("tier_name", tier_label(rule.tier, rule.pool));
+  out.field("tier_name", rule.name.empty() ? std::string(tier_label(rule.tier, rule.pool)) : rule.name);
   out.key("schemes").begin_array();
   for (Scheme scheme : rule.schemes) out.value(scheme_id(scheme));
   out.end_array();
@@ -122,6 +148,7 @@ void rule_json(JsonWriter& out, const TierRule& rule) {
   out.end_array();
   parameter_json(out.key("cap"), rule.cap);
   if (rule.look_back) parameter_json(out.key("look_back"), *rule.look_back);
+  if (!rule.name.empty()) out.field("name", rule.name);
   out.end_object();
 }
 
@@ -148,7 +175,7 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
     sum.reassistance += amounts.reassistance;
   }
   out.key("totals").begin_object().field("total", total.fen()).field("in_policy", in_policy.fen());
-  put_tiers(out, sum, total);
+  put_tiers(out, sum, total, in_policy);
   out.end_object();
 
   out.key("visits").begin_array();
@@ -156,7 +183,7 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
     const Visit& visit = settled.visits[i];
     out.begin_object().field("date", visit.date.to_string()).field("kind", kind_id(visit.kind));
     out.field("total", visit.total.fen()).field("in_policy", visit.in_policy.fen());
-    put_tiers(out, settlement.visits[i], visit.total);
+    put_tiers(out, settlement.visits[i], visit.total, visit.in_policy);
     out.field("estimated", settlement.visits[i].estimated).end_object();
   }
   out.end_array();
@@ -228,8 +255,11 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
       out.begin_object().field("id", scheme_id(scheme)).field("name", scheme_name(scheme)).end_object();
     out.end_array();
     out.key("categories").begin_array();
-    for (const Category& category : city.categories)
-      out.begin_object().field("id", category.id).field("name", category.name).end_object();
+    for (const Category& category : city.categories) {
+      out.begin_object().field("id", category.id).field("name", category.name);
+      if (!category.assumed.empty()) out.field("assumed", category.assumed);
+      out.end_object();
+    }
     out.end_array();
     out.key("kinds").begin_array();
     for (VisitKind kind :
@@ -245,8 +275,33 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
         out.null_field("to");
       }
       out.field("document", period.document.document).field("title", period.title);
+      if (period.issued) {
+        out.field("issued", period.issued->to_string());
+      } else {
+        out.null_field("issued");
+      }
+      out.field("from_provenance", provenance_id(period.from_provenance));
       out.key("assistance_kinds").begin_array();
       for (VisitKind kind : period.assistance_kinds) out.value(kind_id(kind));
+      out.end_array();
+      out.key("assistance_kinds_missing").begin_array();
+      for (VisitKind kind : period.assistance_kinds_missing) out.value(kind_id(kind));
+      out.end_array();
+      if (!period.assistance_kinds_missing_note.empty())
+        out.field("assistance_kinds_missing_note", period.assistance_kinds_missing_note);
+      clause_json(out, "highest_only", period.highest_only);
+      clause_json(out, "non_designated", period.non_designated);
+      out.key("gaps").begin_array();
+      for (const TierGap& gap : period.gaps) {
+        out.begin_object().key("tiers").begin_array();
+        for (Tier tier : gap.tiers) out.value(tier_id(tier));
+        out.end_array().key("categories").begin_array();
+        for (const std::string& category : gap.categories) out.value(category);
+        out.end_array();
+        out.field("reading", gap.reading == TierGap::Reading::none ? "none" : "earlier_policy");
+        source_object(out.key("source"), gap.source);
+        out.field("quote", gap.quote).field("note", gap.note).end_object();
+      }
       out.end_array();
       out.key("parameters").begin_array();
       for (const Parameter* parameter : parameters_of(period)) parameter_json(out, *parameter);

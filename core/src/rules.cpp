@@ -92,8 +92,22 @@ const char* provenance_id(Provenance provenance) {
     case Provenance::derived: return "derived";
     case Provenance::assumed: return "assumed";
     case Provenance::given: return "given";
+    case Provenance::convention: return "convention";
+    case Provenance::missing: return "missing";
   }
   return "";
+}
+
+int weakness(Provenance provenance) {
+  switch (provenance) {
+    case Provenance::stated: return 0;
+    case Provenance::derived: return 1;
+    case Provenance::convention: return 2;
+    case Provenance::given: return 3;
+    case Provenance::assumed: return 4;
+    case Provenance::missing: return 5;
+  }
+  return 5;
 }
 
 const Period* City::period_on(const Date& date) const {
@@ -184,7 +198,9 @@ namespace {
 
 Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit, Allow allow,
                                   const SourceDefaults& defaults) {
-  if (auto error = check_object(json, path, {"value", "provenance", "document", "clause", "note", "if_missing"}))
+  // maintainer_note: for the people who edit the rules files, never output.
+  if (auto error = check_object(
+          json, path, {"value", "provenance", "document", "clause", "note", "label", "maintainer_note", "if_missing"}))
     return *error;
   Parameter parameter;
   parameter.id = std::move(id);
@@ -203,6 +219,7 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   if (auto error = optional_string(json, "document", path, parameter.source.document)) return *error;
   if (auto error = optional_string(json, "clause", path, parameter.source.clause)) return *error;
   if (auto error = optional_string(json, "note", path, parameter.note)) return *error;
+  if (auto error = optional_string(json, "label", path, parameter.label)) return *error;
   const Json* value = find_field(json, "value");
   if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
   const std::string value_path = field_path(path, "value");
@@ -256,7 +273,7 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
   if (auto error = check_object(json, path,
                                 {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                                 "deductible_by_year", "bands", "cap", "note", "look_back", "quote"}))
+                                 "deductible_by_year", "bands", "cap", "note", "look_back", "quote", "name"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -341,6 +358,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
              parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
   rule.cap = parsed_cap;
   if (auto error = optional_string(json, "quote", path, rule.quote)) return *error;
+  if (auto error = optional_string(json, "name", path, rule.name)) return *error;
   if (const Json* look_back = find_field(json, "look_back")) {
     SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
                                                  Unit::months, Allow::value_only, defaults));
@@ -453,10 +471,54 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   return estimate;
 }
 
+// {"clause": "二（一）", "quote": "…"}: a clause of the period's document (or of "document").
+Result<Clause> parse_clause(const Json& json, const std::string& path, const std::string& document) {
+  if (auto error = check_object(json, path, {"document", "clause", "quote"})) return *error;
+  Clause clause;
+  clause.source.document = document;
+  if (auto error = optional_string(json, "document", path, clause.source.document)) return *error;
+  SETTLE_TRY(text, required_string(json, "clause", path));
+  clause.source.clause = text;
+  SETTLE_TRY(quote, required_string(json, "quote", path));
+  clause.quote = quote;
+  return clause;
+}
+
+Result<TierGap> parse_gap(const Json& json, const std::string& path, const City& city, const std::string& document) {
+  if (auto error = check_object(json, path, {"tiers", "categories", "reading", "document", "clause", "quote", "note"}))
+    return *error;
+  TierGap gap;
+  SETTLE_TRY(tiers, required_array(json, "tiers", path));
+  for (size_t i = 0; i < tiers->size(); ++i) {
+    SETTLE_TRY(tier, parse_enum<Tier>((*tiers)[i], index_path(field_path(path, "tiers"), i),
+                                      {{"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}}));
+    gap.tiers.push_back(tier);
+  }
+  if (gap.tiers.empty()) return Error{field_path(path, "tiers"), messages::rules_empty_list()};
+  SETTLE_TRY(categories, parse_rule_categories(json, path, city));
+  gap.categories = categories;
+  const Json* reading = find_field(json, "reading");
+  if (reading == nullptr) return Error{field_path(path, "reading"), messages::missing_field("reading")};
+  SETTLE_TRY(parsed_reading, parse_enum<TierGap::Reading>(*reading, field_path(path, "reading"),
+                                                          {{"none", TierGap::Reading::none},
+                                                           {"earlier_policy", TierGap::Reading::earlier_policy}}));
+  gap.reading = parsed_reading;
+  gap.source.document = document;
+  if (auto error = optional_string(json, "document", path, gap.source.document)) return *error;
+  SETTLE_TRY(clause, required_string(json, "clause", path));
+  gap.source.clause = clause;
+  SETTLE_TRY(quote, required_string(json, "quote", path));
+  gap.quote = quote;
+  SETTLE_TRY(note, required_string(json, "note", path));
+  gap.note = note;
+  return gap;
+}
+
 Result<Period> parse_period(const Json& json, const std::string& path, const City& city) {
   if (auto error = check_object(json, path,
                                 {"from", "from_provenance", "from_note", "to", "document", "title", "clause",
-                                 "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary"}))
+                                 "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary",
+                                 "issued", "highest_only", "non_designated", "designated_only", "gaps"}))
     return *error;
   Period period;
   SETTLE_TRY(from, required_date(json, "from", path));
@@ -478,11 +540,36 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   SETTLE_TRY(clause, required_string(json, "clause", path));
   period.document = {document, clause};
   period.title = title;
+  if (const Json* issued = find_field(json, "issued"); issued != nullptr && !issued->is_null()) {
+    SETTLE_TRY(issued_date, read_date(*issued, field_path(path, "issued")));
+    period.issued = issued_date;
+  }
+  if (const Json* highest = find_field(json, "highest_only")) {
+    SETTLE_TRY(parsed, parse_clause(*highest, field_path(path, "highest_only"), document));
+    period.highest_only = parsed;
+  }
+  if (const Json* designated = find_field(json, "non_designated")) {
+    SETTLE_TRY(parsed, parse_clause(*designated, field_path(path, "non_designated"), document));
+    period.non_designated = parsed;
+  }
+  if (const Json* designated = find_field(json, "designated_only")) {
+    SETTLE_TRY(parsed, parse_clause(*designated, field_path(path, "designated_only"), document));
+    period.designated_only = parsed;
+  }
+  if (const Json* gaps = find_field(json, "gaps")) {
+    const std::string gaps_path = field_path(path, "gaps");
+    if (!gaps->is_array()) return Error{gaps_path, messages::expected_array()};
+    for (size_t i = 0; i < gaps->size(); ++i) {
+      SETTLE_TRY(gap, parse_gap((*gaps)[i], index_path(gaps_path, i), city, document));
+      period.gaps.push_back(std::move(gap));
+    }
+  }
 
   const std::string kinds_path = field_path(path, "assistance_kinds");
   const Json* kinds = find_field(json, "assistance_kinds");
   if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds"), "missing_field"};
-  if (auto error = check_object(*kinds, kinds_path, {"value", "provenance", "clause", "note", "assumed"}))
+  if (auto error = check_object(*kinds, kinds_path,
+                                {"value", "provenance", "clause", "note", "assumed", "missing", "missing_note"}))
     return *error;
   SETTLE_TRY(kind_list, required_array(*kinds, "value", kinds_path));
   for (size_t i = 0; i < kind_list->size(); ++i) {
@@ -496,6 +583,16 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
       SETTLE_TRY(kind, parse_kind((*assumed)[i], index_path(assumed_path, i)));
       period.assistance_kinds_assumed.push_back(kind);
     }
+  }
+  if (const Json* missing = find_field(*kinds, "missing")) {
+    const std::string missing_path = field_path(kinds_path, "missing");
+    if (!missing->is_array()) return Error{missing_path, messages::expected_array()};
+    for (size_t i = 0; i < missing->size(); ++i) {
+      SETTLE_TRY(kind, parse_kind((*missing)[i], index_path(missing_path, i)));
+      period.assistance_kinds_missing.push_back(kind);
+    }
+    SETTLE_TRY(missing_note, required_string(*kinds, "missing_note", kinds_path));
+    period.assistance_kinds_missing_note = missing_note;
   }
   SETTLE_TRY(kinds_clause, required_string(*kinds, "clause", kinds_path));
   period.assistance_kinds_source = {document, kinds_clause};
@@ -556,19 +653,24 @@ std::string who_of(const City& city, const std::vector<Scheme>& schemes, const s
   return messages::list_of(parts, "；");
 }
 
+// A label the rules file gives itself wins.
+void set_label(Parameter& parameter, std::string label) {
+  if (parameter.label.empty()) parameter.label = std::move(label);
+}
+
 void label_rule(const City& city, TierRule& rule) {
-  const std::string tier = messages::tier_label_name(rule.tier, rule.pool);
+  const std::string tier = !rule.name.empty() ? rule.name : messages::tier_label_name(rule.tier, rule.pool);
   const std::string who = who_of(city, rule.schemes, rule.categories);
-  rule.deductible.label = messages::parameter_label(tier, messages::role_deductible(std::nullopt), who);
+  set_label(rule.deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt), who));
   for (auto& [year, parameter] : rule.deductible_by_year)
-    parameter.label = messages::parameter_label(tier, messages::role_deductible(year), who);
+    set_label(parameter, messages::parameter_label(tier, messages::role_deductible(year), who));
   for (size_t i = 0; i < rule.bands.size(); ++i) {
     std::optional<size_t> band = rule.bands.size() == 1 ? std::nullopt : std::optional<size_t>(i + 1);
-    rule.bands[i].to.label = messages::parameter_label(tier, messages::role_band_upper(i + 1), who);
-    rule.bands[i].ratio.label = messages::parameter_label(tier, messages::role_ratio(band), who);
+    set_label(rule.bands[i].to, messages::parameter_label(tier, messages::role_band_upper(i + 1), who));
+    set_label(rule.bands[i].ratio, messages::parameter_label(tier, messages::role_ratio(band), who));
   }
-  rule.cap.label = messages::parameter_label(tier, messages::role_cap(), who);
-  if (rule.look_back) rule.look_back->label = messages::parameter_label(tier, messages::role_look_back(), who);
+  set_label(rule.cap, messages::parameter_label(tier, messages::role_cap(), who));
+  if (rule.look_back) set_label(*rule.look_back, messages::parameter_label(tier, messages::role_look_back(), who));
 }
 
 void label_basic_estimate(const City& city, BasicEstimate& estimate) {
@@ -578,14 +680,12 @@ void label_basic_estimate(const City& city, BasicEstimate& estimate) {
   const std::string who = who_of(city, estimate.schemes, {});
   for (size_t i = 0; i < estimate.levels.size(); ++i) {
     std::optional<int> level = estimate.levels.size() == 1 ? std::nullopt : std::optional<int>(static_cast<int>(i + 1));
-    estimate.levels[i].deductible.label =
-        messages::parameter_label(tier, messages::role_deductible(std::nullopt), messages::level_and(level, who));
-    estimate.levels[i].ratio.label =
-        messages::parameter_label(tier, messages::role_ratio(std::nullopt), messages::level_and(level, who));
+    set_label(estimate.levels[i].deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt), messages::level_and(level, who)));
+    set_label(estimate.levels[i].ratio, messages::parameter_label(tier, messages::role_ratio(std::nullopt), messages::level_and(level, who)));
   }
   if (estimate.repeat_deductible_share)
-    estimate.repeat_deductible_share->label = messages::parameter_label(tier, messages::role_repeat_share(), who);
-  estimate.cap.label = messages::parameter_label(tier, messages::role_cap(), who);
+    set_label(*estimate.repeat_deductible_share, messages::parameter_label(tier, messages::role_repeat_share(), who));
+  set_label(estimate.cap, messages::parameter_label(tier, messages::role_cap(), who));
 }
 
 void label_parameters(City& city) {
@@ -593,10 +693,10 @@ void label_parameters(City& city) {
     for (TierRule& rule : period.rules) label_rule(city, rule);
     for (BasicEstimate& estimate : period.basic_estimates) label_basic_estimate(city, estimate);
     if (period.early_warning) {
-      for (auto& [year, income] : period.early_warning->income_by_year) income.label = messages::income_label(year);
+      for (auto& [year, income] : period.early_warning->income_by_year) set_label(income, messages::income_label(year));
       for (EarlyWarningThreshold& threshold : period.early_warning->thresholds)
-        threshold.share.label = messages::parameter_label(messages::early_warning_name(), messages::role_share(),
-                                                          who_of(city, {}, threshold.categories));
+        set_label(threshold.share, messages::parameter_label(messages::early_warning_name(), messages::role_share(),
+                                                          who_of(city, {}, threshold.categories)));
     }
   }
 }
@@ -614,12 +714,14 @@ Result<City> parse_city(const std::string& file, const Json& json) {
   SETTLE_TRY(categories, required_array(json, "categories", ""));
   for (size_t i = 0; i < categories->size(); ++i) {
     const std::string path = index_path("categories", i);
-    if (auto error = check_object((*categories)[i], path, {"id", "name"})) return *error;
+    if (auto error = check_object((*categories)[i], path, {"id", "name", "assumed"})) return *error;
     SETTLE_TRY(category_id, required_string((*categories)[i], "id", path));
     SETTLE_TRY(category_name, required_string((*categories)[i], "name", path));
     if (category_id == "general" || city.category(category_id) != nullptr)
       return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id), "rules_duplicate_id"};
-    city.categories.push_back({category_id, category_name});
+    Category category{category_id, category_name, ""};
+    if (auto error = optional_string((*categories)[i], "assumed", path, category.assumed)) return *error;
+    city.categories.push_back(std::move(category));
   }
   SETTLE_TRY(periods, required_array(json, "periods", ""));
   if (periods->empty()) return Error{"periods", messages::rules_empty_list(), "rules_empty_list"};

@@ -36,6 +36,7 @@ const PROVENANCE = {
   stated: BADGES.stated,
   derived: BADGES.derived,
   assumed: BADGES.assumed,
+  convention: BADGES.convention,
   missing: { label: '未收录', note: '已收录的文件里没有这个数，试算时需要补填' },
 };
 const badge = (provenance) => {
@@ -252,8 +253,21 @@ function tierSections(period, city) {
         : [html`<article class="rule-card tier-border-${tier}"><p>${badge('missing')} 已收录的文件没有本市的${title}规定${tier === 'critical' ? '，试算时请按结算单填写“大病保险已支付”' : ''}。</p></article>`];
       if (tier === 'assistance' || tier === 'reassistance') {
         const covered = new Set(rules.flatMap((r) => r.categories));
-        const without = city.categories.filter((c) => !covered.has(c.id)).map((c) => c.name);
-        if (without.length) cards.push(html`<p class="hint">已收录的文件没有规定${title}的身份：${without.join('、')}。</p>`);
+        const gapOf = (id) => (period.gaps || []).find((g) => g.tiers.includes(tier) && g.categories.includes(id));
+        const without = city.categories.filter((c) => !covered.has(c.id));
+        // Where the document itself settles a group (no such tier, or its earlier policy), say so.
+        for (const gap of period.gaps || []) {
+          if (!gap.tiers.includes(tier)) continue;
+          const names = gap.categories.filter((c) => !covered.has(c)).map((c) => categoryName(city, c));
+          if (!names.length) continue;
+          cards.push(gap.reading === 'none'
+            ? html`<p class="hint">${badge('stated')} ${names.join('、')}：${gap.note}（${sourceText(gap.source)}）。</p>`
+            : html`<p class="hint">${badge('missing')} ${names.join('、')}：${sourceText(gap.source)}写明“${gap.quote}”，原有政策的标准未收录，试算按 0 元计，结果可能高估个人负担。</p>`);
+        }
+        const unknown = without.filter((c) => !gapOf(c.id)).map((c) => c.name);
+        if (unknown.length) cards.push(html`<p class="hint">${badge('missing')} ${title}标准未收录的身份：${unknown.join('、')}（试算按 0 元计，结果可能高估个人负担）。</p>`);
+        if (tier === 'assistance' && (period.assistance_kinds_missing || []).length)
+          cards.push(html`<p class="hint">${badge('missing')} ${kindNames(city, period.assistance_kinds_missing)}的医疗救助标准未收录：${period.assistance_kinds_missing_note}。</p>`);
       }
     }
     return html`<section class="tier-section" aria-labelledby="${id}">
@@ -269,8 +283,9 @@ const FIELD_NAME = { deductible: '起付线', cap: '年度限额', ratio: '支�
 function missingText(errorPath, period) {
   const id = errorPath.replace(/^parameters\./, '');
   const rule = period.rules.find((r) => id.startsWith(`${r.id}.`));
-  const field = FIELD_NAME[id.split('.').pop()] || id;
-  if (!rule) return html`还缺参数：${id}`;
+  const field = FIELD_NAME[id.split('.').pop()] || '参数';
+  const label = period.parameters.find((p) => p.id === id)?.label;
+  if (!rule) return html`还缺：${label || '一项参数'}（未收录，需在计算器的“政策参数”中补填）`;
   return html`还缺：<a href="#rule-${rule.id.replace(/[^\w]+/g, '-')}">${rule.tier_name}的${field}</a>（未收录，需在计算器的“政策参数”中补填）`;
 }
 
@@ -281,7 +296,7 @@ function tryTable(period, city) {
   const rows = categories.map((c) => {
     const typical = typicalCase(city, period, scheme, c);
     const a = typical.answer;
-    const outcome = a.error ? missingText(a.error.path, period) : `个人自付 ${fenText(a.totals.out_of_pocket)}`;
+    const outcome = a.error ? missingText(a.error.path, period) : `个人负担（含自费）${fenText(a.totals.out_of_pocket)}`;
     return html`<tr data-category="${c}"><th scope="row">${categoryName(city, c)}</th>
       <td class="outcome">${outcome}</td><td>${tryLink(city, period, scheme, c, '试算')}</td></tr>`;
   });
@@ -323,15 +338,40 @@ ${body}
 `;
 }
 
+// "烟政办发〔2022〕25号《…》，2022-10-26 印发，2023-01-01 起施行": each document with its dates.
+function documentDates(period) {
+  const issued = period.issued ? `${period.issued} 印发` : '印发日期未收录';
+  const from = period.from_provenance === 'stated' ? `${period.from} 起施行` : `${period.from} 起适用（文件未写明施行日期，为假设）`;
+  return `${documentTitle(period)}，${issued}，${from}`;
+}
+
+// 就高不重复: the city's own clause where it has one, else the calculator's rule.
+function highestOnly(period) {
+  const own = period.highest_only;
+  if (own) return html`<p class="hint">${badge('stated')} 同时有几种身份时“就高不重复”：${sourceText(own)}“${own.quote.replace(/。$/, '')}”。${badge('convention')} 本计算器分别按每种身份计算，取大病保险、医疗救助和再救助合计最多的一种。</p>`;
+  return html`<p class="hint">${badge('convention')} 同时有几种身份时：已收录的本市文件没有写明怎样处理，本计算器按“就高不重复”分别按每种身份计算，取大病保险、医疗救助和再救助合计最多的一种。</p>`;
+}
+
+// Categories whose members are a reading (柳州 一类/二类), said where their names appear.
+function categoryNotes(city) {
+  const assumed = city.categories.filter((c) => c.assumed);
+  if (!assumed.length) return '';
+  return html`<ul class="notes">${assumed.map((c) => html`<li>${badge('assumed')} ${c.name}：${c.assumed}。</li>`)}</ul>`;
+}
+
 function cityPage(city) {
   const periods = city.periods;
+  const dated = periods.filter((p) => p.issued).map((p) => p.issued).sort();
+  const newest = dated.length ? `已收录的最新文件日期为 ${dated.pop()}` : `已收录文件的印发日期未收录，按适用起始日 ${periods[periods.length - 1].from} 计`;
   const body = html`<h1>${city.name}：重特大疾病医疗保障政策</h1>
 <p class="lead">基本医保 → 大病保险 → 医疗救助 → 再救助，一层接一层。每张卡片写明谁能享受、以什么为基数、起付线、比例和年度限额，并引用文件原文。</p>
-<p class="hint">同时有几种身份时“就高不重复”：分别按每种身份计算，取大病保险、医疗救助和再救助合计最多的一种。</p>
+<p class="hint">${newest}；就诊日期晚于它两年以上时，计算器会提示之后的文件可能已调整标准。</p>
+${categoryNotes(city)}
 ${legend}
 ${periods.map((period) => html`<section class="period" aria-labelledby="period-${period.from}">
   <h2 id="period-${period.from}">${period.from} 起${period.to ? `至 ${period.to}` : '施行'}的规定</h2>
-  <p class="period-doc">依据：${documentTitle(period)}</p>
+  <p class="period-doc">依据：${documentDates(period)}</p>
+  ${highestOnly(period)}
   ${period.preliminary ? html`<p class="preliminary" role="note"><strong>初步标准：</strong>${period.preliminary}</p>` : ''}
   ${tryTable(period, city)}
   ${tierSections(period, city)}
@@ -349,7 +389,7 @@ ${legend}
     const period = city.periods[city.periods.length - 1];
     const rules = city.periods.reduce((n, p) => n + p.rules.length, 0);
     return html`<li class="city-item"><h2><a href="city-${city.id}.html">${city.name}</a></h2>
-  <p>${documentTitle(period)}，${period.from} 起施行。</p>
+  <p>${documentDates(period)}。</p>
   <p class="hint">收录 ${rules} 条分层规定，${city.categories.length} 类困难群众身份。${period.preliminary ? '初步标准：多数参数需要补填。' : ''}</p></li>`;
   })}</ul>
 <p><a href="index.html">打开计算器</a>　<a href="training.html">培训练习</a></p>`;

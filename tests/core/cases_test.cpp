@@ -1,7 +1,9 @@
 // Every case file (../shared/cases and tests/cases) settled and checked against its "expect".
 // A case file: {"case": {...}} or {"case_text": "raw input"}, and "expect" with any of
 // identity, totals, visits (per visit, a subset of fields), warnings (codes that must appear),
-// no_warnings (codes that must not), steps (subset matches on visit + tier), error {path}.
+// no_warnings (codes that must not), warning_text ({code: words the message must contain}), steps
+// (subset matches on visit + tier; text_contains, text_lacks), error {path}.
+// Every text a person can read (steps, warnings, errors) is checked for internal text.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "internal_text.h"
 #include "settle/settle.h"
 
 namespace fs = std::filesystem;
@@ -54,8 +57,9 @@ json missing_ids(const json& holder) {
 // What holds for every settlement, whatever the case.
 void check_invariants(const json& settlement) {
   const char* tiers[] = {"basic", "critical", "assistance", "reassistance", "out_of_pocket"};
-  json sum = {{"total", 0},      {"in_policy", 0},    {"basic", 0},        {"critical", 0},
-              {"assistance", 0}, {"reassistance", 0}, {"out_of_pocket", 0}};
+  json sum = {{"total", 0},         {"in_policy", 0},        {"basic", 0},
+              {"critical", 0},      {"assistance", 0},       {"reassistance", 0},
+              {"out_of_pocket", 0}, {"in_policy_burden", 0}, {"self_paid", 0}};
   for (const json& visit : settlement["visits"]) {
     int64_t parts = 0;
     for (const char* tier : tiers) {
@@ -63,6 +67,9 @@ void check_invariants(const json& settlement) {
       parts += visit[tier].get<int64_t>();
     }
     CHECK(parts == visit["total"].get<int64_t>());
+    CHECK(visit["in_policy_burden"].get<int64_t>() + visit["self_paid"].get<int64_t>() ==
+          visit["out_of_pocket"].get<int64_t>());
+    CHECK(visit["self_paid"].get<int64_t>() == visit["total"].get<int64_t>() - visit["in_policy"].get<int64_t>());
     CHECK(visit["assistance"].get<int64_t>() + visit["reassistance"].get<int64_t>() + visit["critical"].get<int64_t>() +
               visit["basic"].get<int64_t>() <=
           visit["in_policy"].get<int64_t>());
@@ -76,9 +83,20 @@ void check_invariants(const json& settlement) {
     CHECK_FALSE(step["source"]["document"].get<std::string>().empty());
     CHECK_FALSE(step["source"]["clause"].get<std::string>().empty());
     const std::string provenance = step["provenance"];
-    CHECK((provenance == "stated" || provenance == "derived" || provenance == "assumed" || provenance == "given"));
+    CHECK((provenance == "stated" || provenance == "derived" || provenance == "assumed" || provenance == "given" ||
+           provenance == "convention" || provenance == "missing"));
+    CHECK(std::find(step["provenances"].begin(), step["provenances"].end(), provenance) != step["provenances"].end());
     CHECK(step["paid"].get<int64_t>() >= 0);
+    CHECK(settle::testing::internal_text(step["text"]) == "");
+    CHECK(settle::testing::internal_text(step["tier_name"]) == "");
+    CHECK(settle::testing::internal_text(step["source"]["document"].get<std::string>() + " " +
+                                         step["source"]["clause"].get<std::string>()) == "");
   }
+  for (const json& warning : settlement["warnings"]) {
+    INFO(warning.dump());
+    CHECK(settle::testing::internal_text(warning["message"]) == "");
+  }
+  CHECK(settle::testing::internal_text(settlement["identity_name"]) == "");
 }
 
 void check_case_file(const fs::path& file) {
@@ -99,6 +117,10 @@ void check_case_file(const fs::path& file) {
     CHECK(result["error"]["code"] != "invalid_input");  // every error site sets its own code
     if (expect["error"].contains("code")) CHECK(result["error"]["code"] == expect["error"]["code"]);
     if (expect["error"].contains("missing")) CHECK(missing_ids(result["error"]) == expect["error"]["missing"]);
+    CHECK(settle::testing::internal_text(result["error"]["message"], true) == "");
+    if (expect["error"].contains("message_contains"))
+      CHECK_THAT(result["error"]["message"].get<std::string>(),
+                 Catch::Contains(expect["error"]["message_contains"].get<std::string>()));
     return;
   }
   INFO(result.dump().substr(0, 600));
@@ -136,6 +158,16 @@ void check_case_file(const fs::path& file) {
     REQUIRE(match != result["warnings"].end());
     CHECK(missing_ids(*match) == item.value());
   }
+  const json warning_text = expect.value("warning_text", json::object());
+  for (const auto& item : warning_text.items()) {
+    const std::string code = item.key();
+    const std::string words = item.value().get<std::string>();
+    INFO("warning " << code << " says " << words);
+    auto match = std::find_if(result["warnings"].begin(), result["warnings"].end(), [&](const json& warning) {
+      return warning["code"] == code && warning["message"].get<std::string>().find(words) != std::string::npos;
+    });
+    CHECK(match != result["warnings"].end());
+  }
   for (const json& wanted : expect.value("steps", json::array())) {
     auto match = std::find_if(result["steps"].begin(), result["steps"].end(), [&](const json& step) {
       return step["visit"] == wanted["visit"] && step["tier"] == wanted["tier"];
@@ -147,6 +179,8 @@ void check_case_file(const fs::path& file) {
         CHECK((*match)["source"]["clause"] == item.value());
       } else if (item.key() == "text_contains") {
         CHECK_THAT((*match)["text"].get<std::string>(), Catch::Contains(item.value().get<std::string>()));
+      } else if (item.key() == "text_lacks") {
+        CHECK_THAT((*match)["text"].get<std::string>(), !Catch::Contains(item.value().get<std::string>()));
       } else {
         CHECK((*match)[item.key()] == item.value());
       }

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "internal_text.h"
+
 namespace {
 
 std::string read_file(const std::string& path) {
@@ -115,6 +117,47 @@ TEST_CASE("every quoted clause stands word for word in a policy document on file
       if (rule.quote.empty()) continue;
       INFO(city.id << " " << rule.id);
       CHECK(haystack.find(squeeze(rule.quote)) != std::string::npos);
+    }
+    // The clauses quoted in warnings and steps: 就高不重复, the non-designated rule, the gaps.
+    for (const settle::Period& period : city.periods) {
+      std::vector<std::string> quotes;
+      for (const auto* clause : {&period.highest_only, &period.non_designated, &period.designated_only})
+        if (*clause) quotes.push_back((*clause)->quote);
+      for (const settle::TierGap& gap : period.gaps) quotes.push_back(gap.quote);
+      for (const std::string& quote : quotes) {
+        INFO(city.id << " " << quote);
+        CHECK(haystack.find(squeeze(quote)) != std::string::npos);
+      }
+    }
+  }
+}
+
+// 烟政办发〔2022〕25号 三（四）1 gives the 10万/20万/30万 bands for the tilted groups only: for the
+// other residents the same edges are a reading of "分段报销比例提高5个百分点" (derived).
+TEST_CASE("Yantai's general resident band edges are derived, not stated") {
+  for (const settle::City& city : settle::cities().value()) {
+    if (city.id != "yantai") continue;
+    const settle::TierRule* rule = settle::find_rule(city.periods.front(), settle::Tier::critical,
+                                                     settle::Pool::critical, settle::Scheme::resident, "general");
+    REQUIRE(rule != nullptr);
+    REQUIRE(rule->bands.size() == 4);
+    for (size_t i = 0; i + 1 < rule->bands.size(); ++i) {
+      CHECK(rule->bands[i].to.provenance == settle::Provenance::derived);
+      CHECK_FALSE(rule->bands[i].to.note.empty());
+    }
+  }
+}
+
+// Every parameter has a plain Chinese name for messages and pages (never its id).
+TEST_CASE("every parameter has a label without internal text") {
+  for (const settle::City& city : settle::cities().value()) {
+    for (const settle::Period& period : city.periods) {
+      for (const settle::Parameter* parameter : settle::parameters_of(period)) {
+        INFO(city.id << " " << parameter->id);
+        CHECK_FALSE(parameter->label.empty());
+        CHECK(settle::testing::internal_text(parameter->label) == "");
+        CHECK(settle::testing::internal_text(parameter->note) == "");
+      }
     }
   }
 }

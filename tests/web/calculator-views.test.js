@@ -159,7 +159,8 @@ test('typing: the amounts follow the keystroke, then the steps of the same case 
   await page.waitForFunction((text) => document.querySelector('.legend [data-tier="out_of_pocket"] .amount')?.textContent === text,
     yuan(edited.totals.out_of_pocket));
   const row = await page.locator('.per-visit tbody tr').nth(1).locator('td').allInnerTexts();
-  assert.deepEqual(row, [edited.visits[1].total, edited.visits[1].in_policy, ...TIERS.map((t) => edited.visits[1][t])].map(plain));
+  assert.deepEqual(row, [edited.visits[1].total, edited.visits[1].in_policy, ...TIERS.map((t) => edited.visits[1][t]),
+    edited.visits[1].in_policy_burden, edited.visits[1].self_paid].map(plain));
   await page.locator('.explain:not([aria-busy])').waitFor();
   const second = page.locator('.visit-steps').nth(1);
   const shownPaid = await second.locator('.step-paid strong').allInnerTexts();

@@ -67,7 +67,7 @@ test('every 试算 link carries a case that settles as the page says (or asks on
       }
       const category = kase.identities[0] || 'general';
       const row = new RegExp(`<tr data-category="${category}">[\\s\\S]*?</tr>`).exec(page)?.[0] || '';
-      if (row.includes(`data-scheme="${kase.scheme}"`)) assert.ok(row.includes(`个人自付 ${yuan(answer.totals.out_of_pocket)}`), `${city.id} ${category}: outcome shown`);
+      if (row.includes(`data-scheme="${kase.scheme}"`)) assert.ok(row.includes(`个人负担（含自费）${yuan(answer.totals.out_of_pocket)}`), `${city.id} ${category}: outcome shown`);
     }
   }
 });
@@ -93,7 +93,7 @@ test('from the index to a city page to the calculator, pre-filled with that cate
   await row.getByRole('link').click();
   await page.waitForSelector('body[data-ready="yes"]');
   await page.locator('#result-body:not(.is-stale) .legend').waitFor();
-  assert.equal(`个人自付 ${await shownTier(page, 'out_of_pocket')}`, outcome);
+  assert.equal(`个人负担（含自费）${await shownTier(page, 'out_of_pocket')}`, outcome);
   assert.equal(await page.locator('#identity-minimum_living').isChecked(), true);
   assert.equal(await page.getByLabel('城市').inputValue(), 'yantai');
   assert.equal(await page.locator('#visit-0-total').inputValue(), '100000');

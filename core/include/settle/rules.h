@@ -14,7 +14,12 @@
 
 namespace settle {
 
-enum class Provenance { stated, derived, assumed, given };
+// stated in a source, derived from a stated rule, assumed (not on file), given by the user, the
+// calculator's own convention (计算约定: where the documents are silent on how to compute), or
+// missing (未收录: a step that could not use a standard because none is on file).
+enum class Provenance { stated, derived, assumed, given, convention, missing };
+// How far a provenance is from a stated number: a step shows the weakest of what it used.
+int weakness(Provenance provenance);
 enum class Scheme { employee, resident };
 // 住院, 门诊慢特病, 大病保险特殊药品, 普通门诊
 enum class VisitKind { inpatient, chronic_outpatient, special_drug, outpatient };
@@ -41,8 +46,8 @@ struct Parameter {
   bool may_be_unlimited = false;
   Source source;
   Provenance provenance = Provenance::stated;
-  std::string note;   // the lead or the reading, for derived and assumed values
-  std::string label;  // plain Chinese name for people ("医疗救助年度限额（低保对象）"), set when loaded
+  std::string note;   // for the people who read the result: the reading, or what is missing
+  std::string label;  // plain Chinese name ("医疗救助年度最高支付限额（低保对象）"), never the id
   // A yearly cap not on file that an estimate may take as not reached (rules: "if_missing":
   // "not_reached"): the figure is computed without it, and the settlement says so.
   bool not_reached_if_missing = false;
@@ -68,6 +73,7 @@ struct TierRule {
   Parameter cap;
   Source source;
   std::string quote;  // the clause's words, for explainer pages
+  std::string name;   // the tier's own name where the city's differs (柳州: 职工大额医疗费用补助)
   // 因病致贫 (烟政办发〔2022〕25号 三（七）): the burden may reach back this many months before the
   // month of application; one recognition covers one natural year. Unit months; absent = none.
   std::optional<Parameter> look_back;
@@ -110,6 +116,26 @@ struct EarlyWarning {
   std::vector<EarlyWarningThreshold> thresholds;
 };
 
+// A clause that settles a tier for some categories without a schedule: either the document gives
+// them none (烟台 三（七）: 因病致贫 gets no 再救助), or it refers them to standards not on file
+// (济宁 一、二是: "其他人员按原有政策执行").
+struct TierGap {
+  enum class Reading { none, earlier_policy };
+  std::vector<Tier> tiers;
+  std::vector<std::string> categories;
+  Reading reading = Reading::none;
+  Source source;
+  std::string quote;
+  std::string note;
+};
+
+// A clause the city's own documents give for one of the calculator's rules (就高不重复, the
+// non-designated rule); absent = the calculator's convention.
+struct Clause {
+  Source source;
+  std::string quote;
+};
+
 struct Period {
   Date from;
   std::optional<Date> to;  // inclusive; none = still in force
@@ -121,6 +147,15 @@ struct Period {
   Provenance assistance_kinds_provenance = Provenance::stated;
   std::string assistance_kinds_note;
   std::vector<VisitKind> assistance_kinds_assumed;  // kinds whose inclusion is a reading, not stated
+  // Kinds whose assistance the documents leave to rules not on file (济宁 门诊: 79号 四、二是):
+  // not assisted here, but 未收录, never "not in scope".
+  std::vector<VisitKind> assistance_kinds_missing;
+  std::string assistance_kinds_missing_note;
+  std::optional<Date> issued;             // the document's date (印发/落款); none = not on file
+  std::optional<Clause> highest_only;     // 就高不重复 where the city's document says so
+  std::optional<Clause> non_designated;   // where the city's document says funds pay only 定点
+  std::optional<Clause> designated_only;  // a clause that names 定点 for assistance with no emergency exception
+  std::vector<TierGap> gaps;
   std::vector<TierRule> rules;
   std::vector<BasicEstimate> basic_estimates;
   std::optional<EarlyWarning> early_warning;
@@ -135,6 +170,7 @@ std::vector<Parameter*> parameters_of(Period& period);
 struct Category {
   std::string id;
   std::string name;
+  std::string assumed;  // non-empty: who the category covers is a reading (柳州 一类/二类), said in every settlement
 };
 
 struct City {
