@@ -19,7 +19,7 @@ const FIELD = {
 const UNIT = { yuan: '元', percent: '如 80%', months: '个月' };
 
 // "critical.resident.tilted.bands[1].ratio" -> "大病保险 · 居民 · 困难群众（倾斜） · 第 2 段 · 支付比例"
-function describe(id, categories) {
+export function describe(id, categories) {
   return id.split('.').map((part, i) => {
     const band = /^bands\[(\d+)\]$/.exec(part);
     if (band) return `第 ${Number(band[1]) + 1} 段`;
