@@ -10,4 +10,5 @@ for needed in build/settle build/site/settle.js build/site/settle.wasm; do
   [ -e "$needed" ] || { echo "missing $needed: build the CLI and run scripts/build-site.sh first" >&2; exit 1; }
 done
 node --test tests/web/parity.test.js tests/web/browser.test.js tests/web/share.test.js tests/web/pages.test.js \
-  tests/web/calculator-views.test.js tests/web/training.test.js tests/web/budget.test.js
+  tests/web/calculator-views.test.js tests/web/training.test.js tests/web/budget.test.js \
+  tests/web/layout.test.js tests/web/glossary.test.js
