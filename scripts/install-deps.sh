@@ -11,6 +11,7 @@ packages=(
   chromium fonts-noto-cjk              # the real-browser tests, Chinese glyphs in screenshots
   clang-14 libclang-rt-14-dev          # libFuzzer with ASan and UBSan
   python3                              # the static file server
+  librsvg2-bin poppler-utils           # rsvg-convert for web/icon-*.png, pdftoppm to look at print PDFs
 )
 missing=()
 for package in "${packages[@]}"; do

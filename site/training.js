@@ -3,8 +3,9 @@
 // the core), then sees the core's own step-by-step settlement. Progress lives in this page only.
 import { loadSettle } from './settle-api.js';
 import { provenanceLegend, stepCard } from './result-view.js';
-import { el, yuan, normalizeMoney, TIERS } from './format.js';
+import { el, yuan, yuanDigits, normalizeMoney, TIERS } from './format.js';
 import { fragmentFor } from './share.js';
+import { describe } from './parameter-panel.js';
 
 const TOLERANCE_FEN = 100;   // 1 元: hand arithmetic that rounds a band differently still passes
 const TIER_NAME = Object.fromEntries(TIERS.map((t) => [t.key, t.name]));
@@ -31,6 +32,13 @@ class Training {
     $('#answer-form').addEventListener('submit', (event) => { event.preventDefault(); this.check(); });
     $('#show-solution').addEventListener('click', () => this.reveal(null));
     $('#next-scenario').addEventListener('click', () => this.next());
+    $('#print-questions').addEventListener('click', () => this.print(false));
+    $('#print-answers').addEventListener('click', () => this.print(true));
+    $('#projector-on').addEventListener('click', () => this.project(true));
+    $('#projector-off').addEventListener('click', () => this.project(false));
+    $('#projector-reveal').addEventListener('click', () => this.projectReveal());
+    $('#projector-next').addEventListener('click', () => this.projectMove(1));
+    $('#projector-prev').addEventListener('click', () => this.projectMove(-1));
     // The list is open beside the question on a wide screen; on a phone it is one tap away.
     $('#scenario-nav').open = matchMedia('(min-width: 40rem)').matches;
     this.list();
@@ -75,7 +83,8 @@ class Training {
       const id = `answer-${tier}`;
       return el('div', { class: 'field', 'data-tier': tier },
         el('label', { for: id }, `${TIER_NAME[tier]}${tier === 'out_of_pocket' ? '' : '支付'}`),
-        el('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', placeholder: '元' }));
+        el('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', placeholder: '元', 'aria-describedby': `${id}-error` }),
+        el('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
     }));
     if (scenario.hint) {
       const hintButton = el('button', { type: 'button', class: 'button secondary small' }, '提示');
@@ -96,11 +105,23 @@ class Training {
     for (const tier of scenario.ask) {
       const input = $(`#answer-${tier}`);
       const fen = fenOf(input.value);
-      input.removeAttribute('aria-invalid');
-      if (fen === null) { missing.push(TIER_NAME[tier]); input.setAttribute('aria-invalid', 'true'); } else answers[tier] = fen;
+      const field = input.closest('.field');
+      const error = field.querySelector('.field-error');
+      field.classList.remove('is-right', 'is-wrong');
+      field.classList.toggle('has-error', fen === null);
+      error.hidden = fen !== null;
+      if (fen === null) {
+        missing.push(TIER_NAME[tier]);
+        input.setAttribute('aria-invalid', 'true');
+        error.textContent = input.value.trim() === '' ? '请填写金额' : `“${input.value.trim()}”不是金额：请写数字，最多两位小数，例如 12345.67 或 1.2万`;
+      } else {
+        input.removeAttribute('aria-invalid');
+        answers[tier] = fen;
+      }
     }
     if (missing.length) {
       $('#answer-error').textContent = `请填写金额（数字，最多两位小数）：${missing.join('、')}。`;
+      $(`#answer-${scenario.ask.find((tier) => answers[tier] === undefined)}`).focus();
       $('#answer-error').hidden = false;
       return;
     }
@@ -121,21 +142,78 @@ class Training {
     if (answers) {
       this.progress.set(scenario.id, { correct: rows.filter((r) => r.right).length, asked: rows.length, revealed: true });
       $('#check-answer').disabled = true;
+      for (const r of rows) $(`#answer-${r.tier}`).closest('.field').classList.add(r.right ? 'is-right' : 'is-wrong');
     } else if (!this.progress.has(scenario.id)) {
       this.progress.set(scenario.id, { correct: 0, asked: 0, revealed: true });
     }
-    $('#marks').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '核对结果，可左右滚动' }, el('table', { class: 'marks-table' },
-      el('thead', {}, el('tr', {}, ['', '您的答案', '标准答案', '结果'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map((r) => el('tr', { 'data-tier': r.tier, class: r.given === null ? '' : r.right ? 'is-right' : 'is-wrong' },
-        el('th', { scope: 'row' }, TIER_NAME[r.tier]),
-        el('td', { class: 'num' }, r.given === null ? '—' : yuan(r.given)),
-        el('td', { class: 'num expected' }, yuan(r.expected)),
-        el('td', { class: 'verdict' }, r.verdict)))))));
+    $('#marks').replaceChildren(marksTable(rows));
     $('#steps').replaceChildren(...solution(this.api, scenario, this.cities[scenario.case.city]));
     $('#open-in-calculator').href = `index.html${fragmentFor(scenario.case)}`;
     $('#solution').hidden = false;
     $('#solution').focus();
     this.list();
+  }
+
+  // A4 handout of the questions the city filter shows, or its answer key with every solution.
+  print(withAnswers) {
+    const list = this.visible();
+    const city = $('#city-filter').selectedOptions[0]?.textContent || '全部城市';
+    const handout = $('#handout');
+    handout.replaceChildren(
+      el('h1', {}, withAnswers ? `培训练习答案和解法：${city}` : `培训练习：${city}`),
+      el('p', { class: 'hint' }, withAnswers ? '标准答案和逐步解法来自计算器的计算核心。以医保经办机构实际结算为准。'
+        : `共 ${list.length} 题。答案以元为单位，保留两位小数。`),
+      ...list.map((scenario, i) => {
+        const kase = scenario.case;
+        const cityOf = this.cities[kase.city];
+        return el('section', { class: 'handout-question', 'aria-labelledby': `handout-${i}` },
+          el('h2', { id: `handout-${i}` }, `第 ${i + 1} 题　${scenario.title}`),
+          el('p', { class: 'question' }, scenario.question),
+          facts(kase, cityOf, { links: false }),
+          withAnswers
+            ? [el('h3', {}, '标准答案'), answersTable(scenario), el('h3', {}, '逐步解法'), ...solution(this.api, scenario, cityOf, { legend: false })]
+            : el('ul', { class: 'blanks' }, scenario.ask.map((tier) => el('li', {}, `${TIER_NAME[tier]}${tier === 'out_of_pocket' ? '' : '支付'}：`, el('span', { class: 'blank' }), ' 元'))));
+      }));
+    document.body.classList.toggle('print-answers', withAnswers);
+    document.body.classList.add('print-handout');
+    window.print();
+  }
+
+  // Projector: one question in large type; the answers and solution only when revealed.
+  project(on) {
+    document.body.classList.toggle('projector', on);
+    $('#projector').hidden = !on;
+    if (on) this.projectShow();
+    else $('#projector-on').focus();
+  }
+
+  projectShow() {
+    const scenario = this.current;
+    const list = this.visible();
+    const at = list.findIndex((x) => x.id === scenario.id);
+    $('#projector-count').textContent = `第 ${at + 1} 题 / 共 ${list.length} 题`;
+    $('#projector-title').textContent = scenario.title;
+    $('#projector-question').textContent = scenario.question;
+    $('#projector-facts').replaceChildren(facts(scenario.case, this.cities[scenario.case.city], { links: false }));
+    $('#projector-answer').replaceChildren();
+    $('#projector-answer').hidden = true;
+    $('#projector-reveal').hidden = false;
+    $('#projector-title').focus();
+  }
+
+  projectReveal() {
+    const scenario = this.current;
+    $('#projector-answer').replaceChildren(el('h3', {}, '答案'), answersTable(scenario),
+      el('details', { class: 'projector-steps' }, el('summary', {}, '逐步解法'), ...solution(this.api, scenario, this.cities[scenario.case.city], { legend: false })));
+    $('#projector-answer').hidden = false;
+    $('#projector-reveal').hidden = true;
+  }
+
+  projectMove(step) {
+    const list = this.visible();
+    const at = list.findIndex((x) => x.id === this.current?.id);
+    this.open(list[(at + step + list.length) % list.length]);
+    this.projectShow();
   }
 
   next() {
@@ -147,26 +225,51 @@ class Training {
 }
 
 // The case as a trainee reads it: who, which rules, each visit's amounts.
-function facts(kase, city) {
+function facts(kase, city, { links = true } = {}) {
   const scheme = city.schemes.find((s) => s.id === kase.scheme)?.name || kase.scheme;
   const names = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
   const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
   const who = (kase.identities || []).map((id) => names[id] || id).join('、') || '普通参保人员';
-  const paid = (v, key) => (v[key] === undefined ? '—' : Number(v[key]).toLocaleString('en-US'));
+  const amount = (value) => (value === undefined ? '—' : yuanDigits(normalizeMoney(String(value))) || String(value));
+  const head = ['日期', '类别', '总费用（元）', '政策范围内（元）', '基本医保已付（元）', '大病保险已付（元）'];
+  const cell = (i, text, cls) => el('td', { 'data-label': head[i], class: cls }, text);
   return el('div', { class: 'facts-block' },
-    el('p', {}, `${city.name}　${scheme}　${who}　`, el('a', { href: `city-${city.id}.html` }, `查看${city.name}政策`)),
-    kase.parameters ? el('p', { class: 'hint' }, `本题假设的参数：${Object.entries(kase.parameters).map(([k, v]) => `${k} = ${v}`).join('；')}`) : null,
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '就诊记录，可左右滚动' },
-      el('table', {}, el('thead', {}, el('tr', {}, ['日期', '类别', '总费用', '政策范围内', '基本医保已付', '大病保险已付'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('p', {}, `${city.name}　${scheme}　${who}　`, links ? el('a', { href: `city-${city.id}.html` }, `查看${city.name}政策`) : null),
+    kase.parameters ? el('p', { class: 'hint' }, `本题假设的参数：${Object.entries(kase.parameters).map(([id, value]) => parameterText(id, value, city)).join('；')}`) : null,
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '就诊记录' },
+      el('table', { class: 'stack' }, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, kase.visits.map((v) => el('tr', {},
-          el('td', {}, v.date), el('td', {}, `${kinds[v.kind] || v.kind}${v.kind === 'inpatient' && v.hospital_level ? `（${['一', '二', '三'][v.hospital_level - 1]}级）` : ''}`),
-          el('td', { class: 'num' }, Number(v.total).toLocaleString('en-US')),
-          el('td', { class: 'num' }, Number(v.in_policy ?? v.total).toLocaleString('en-US')),
-          el('td', { class: 'num' }, paid(v, 'basic_paid')), el('td', { class: 'num' }, paid(v, 'critical_paid')))))))); 
+          cell(0, v.date), cell(1, `${kinds[v.kind] || v.kind}${v.kind === 'inpatient' && v.hospital_level ? `（${['一', '二', '三'][v.hospital_level - 1]}级）` : ''}`),
+          cell(2, amount(v.total), 'num'), cell(3, amount(v.in_policy ?? v.total), 'num'),
+          cell(4, amount(v.basic_paid), 'num'), cell(5, amount(v.critical_paid), 'num')))))));
 }
 
+// "assistance.tier1.cap" = "20000" -> 医疗救助 · 一类人员 · 年度限额 20,000.00 元 (the parameter
+// panel's words; a trainee never sees an id).
+function parameterText(id, value, city) {
+  const names = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
+  const unit = city.periods.flatMap((p) => p.parameters).find((p) => p.id === id)?.unit;
+  const text = String(value);
+  const shown = text === 'none' ? '不设' : unit === 'yuan' ? `${yuanDigits(normalizeMoney(text)) || text} 元` : unit === 'months' ? `${text} 个月` : text;
+  return `${describe(id, names)} ${shown}`;
+}
+
+const marksTable = (rows) => el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '核对结果' }, el('table', { class: 'marks-table stack' },
+  el('thead', {}, el('tr', {}, ['', '您的答案', '标准答案', '结果'].map((h) => el('th', { scope: 'col' }, h)))),
+  el('tbody', {}, rows.map((r) => el('tr', { 'data-tier': r.tier, class: r.given === null ? '' : r.right ? 'is-right' : 'is-wrong' },
+    el('th', { scope: 'row' }, TIER_NAME[r.tier]),
+    el('td', { class: 'num', 'data-label': '您的答案' }, r.given === null ? '—' : yuan(r.given)),
+    el('td', { class: 'num expected', 'data-label': '标准答案' }, yuan(r.expected)),
+    el('td', { class: 'verdict', 'data-label': '结果' }, r.verdict))))));
+
+// The expected answers of a scenario (answer key, projector).
+const answersTable = (scenario) => el('table', { class: 'answers-table' },
+  el('tbody', {}, scenario.ask.map((tier) => el('tr', {},
+    el('th', { scope: 'row' }, `${TIER_NAME[tier]}${tier === 'out_of_pocket' ? '' : '支付'}`),
+    el('td', { class: 'num' }, `${yuan(scenario.expected[tier])} 元`)))));
+
 // The core's own settlement of the scenario, step by step, visit by visit.
-function solution(api, scenario, city) {
+function solution(api, scenario, city, { legend = true } = {}) {
   const settlement = api.trySettle(scenario.case);
   if (settlement.error) return [el('p', { class: 'form-error' }, `计算核心无法计算这道题：${settlement.error.message}`)];
   const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
@@ -174,7 +277,7 @@ function solution(api, scenario, city) {
     el('h4', { id: `solution-visit-${i}` }, `第 ${i + 1} 次：${v.date} ${kinds[v.kind] || v.kind}`),
     el('ol', { class: 'steps' }, settlement.steps.filter((s) => s.visit === i).map(stepCard))));
   const totals = el('p', { class: 'solution-totals' }, '合计：', TIERS.map((t, i) => `${i ? '；' : ''}${t.name} ${yuan(settlement.totals[t.key])} 元`).join(''));
-  return [provenanceLegend(), ...visits, totals];
+  return [legend ? provenanceLegend() : null, ...visits, totals].filter(Boolean);
 }
 
 async function start() {

@@ -290,9 +290,18 @@ class CaseTools {
         // Not read at all when it is larger than a case may be.
         if (chosen.size > share.MAX_BYTES) throw new share.CaseFileError('文件超过 1 MiB 的上限，没有打开。');
         return share.caseFromFile(await chosen.text());
-      }, `已导入“${chosen.name}”。`);
+      }, `已导入“${chosen.name}”。`, `导入“${chosen.name}”失败`);
     });
     document.querySelector('#print-result').addEventListener('click', () => window.print());
+    // 姓名 and 备注 go on paper only: kept in the page, never in the case, a link or a file.
+    const person = document.querySelector('#print-person');
+    const extras = ['#print-name', '#print-note'].map((s) => document.querySelector(s));
+    const showPerson = () => {
+      const [name, note] = extras.map((input) => input.value.trim());
+      person.replaceChildren(...[name && `姓名：${name}`, note && `备注：${note}`].filter(Boolean).map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+      person.hidden = !name && !note;
+    };
+    for (const input of extras) input.addEventListener('input', showPerson);
   }
 
   say(text, isError = false) {
@@ -334,14 +343,17 @@ class CaseTools {
     await this.open(() => share.caseFromFragment(hash), '已打开链接中的案例。');
   }
 
-  // readCase returns the case, or a promise of it (or throws share.js's CaseFileError).
-  async open(readCase, done) {
+  // readCase returns the case, or a promise of it (or throws share.js's CaseFileError). A case
+  // that cannot be opened leaves the form as it was, and the message says so.
+  async open(readCase, done, failed = '无法打开') {
+    const unchanged = '页面上原来的内容没有改动。';
     try {
       const problems = this.form.fill(await readCase());
-      this.say(problems.length ? `${done}但有以下问题：${problems.join('')}` : done, problems.length > 0);
+      if (problems.rejected) this.say(`${failed}：${problems.join('')}${unchanged}`, true);
+      else this.say(problems.length ? `${done}但有以下问题：${problems.join('')}` : done, problems.length > 0);
     } catch (error) {
       if (!(error instanceof share.CaseFileError)) throw error;
-      this.say(`无法打开：${error.message}`, true);
+      this.say(`${failed}：${error.message}${unchanged}`, true);
     }
   }
 }
@@ -399,4 +411,25 @@ function keepOffline() {
   }).catch(() => { /* the page works without it */ });
 }
 
+// 安装到桌面: shown only where the browser offers to install the page (beforeinstallprompt);
+// the browser's own dialog then asks.
+function offerInstall() {
+  let offer = null;
+  const button = () => document.querySelector('#install-app');
+  window.addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault();
+    offer = event;
+    if (button()) button().hidden = false;
+  });
+  window.addEventListener('appinstalled', () => { offer = null; if (button()) button().hidden = true; });
+  parsed.then(() => button()?.addEventListener('click', async () => {
+    if (!offer) return;
+    const asked = offer;
+    offer = null;
+    button().hidden = true;
+    await asked.prompt();
+  }));
+}
+
+offerInstall();
 start().finally(() => setTimeout(keepOffline, 0));

@@ -1,6 +1,6 @@
 // The form: builds its choices from cities(), reads it into a case (CONTRACT.md) and shows an
 // error next to the field its `path` names. It never computes an amount.
-import { covers, el, localToday, normalizeMoney } from './format.js';
+import { covers, el, localToday, moneyNeedsEcho, normalizeMoney, yuanDigits } from './format.js';
 import { ParameterPanel } from './parameter-panel.js';
 
 const MONEY_FIELDS = ['total', 'in_policy', 'basic_paid', 'critical_paid'];
@@ -197,7 +197,7 @@ export class CaseForm {
   // found, in Chinese: a city not on file stops it.
   fill(kase) {
     const city = this.cities.find((c) => c.id === kase.city);
-    if (!city) return [`没有收录城市“${kase.city}”；已收录：${this.cities.map((c) => c.name).join('、')}。`];
+    if (!city) return Object.assign([`没有收录城市“${kase.city}”；已收录：${this.cities.map((c) => c.name).join('、')}。`], { rejected: true });
     const scheme = typeof kase.scheme === 'string' ? kase.scheme : 'resident';
     const identities = Array.isArray(kase.identities) ? kase.identities.filter((id) => typeof id === 'string') : [];
     this.citySelect.value = city.id;
@@ -242,8 +242,10 @@ export class CaseForm {
     if (!this.input(visit, 'designated').checked) entry.designated = false;
     if (this.input(visit, 'emergency').checked) entry.emergency = true;
     for (const field of MONEY_FIELDS) {
-      const text = normalizeMoney(this.input(visit, field).value);
+      const typed = this.input(visit, field).value;
+      const text = normalizeMoney(typed);
       if (text !== '') entry[field] = text;
+      echoMoney(this.input(visit, field), typed, text);
     }
     return entry;
   }
@@ -264,6 +266,7 @@ export class CaseForm {
   // The case as the core takes it, or null while no amount has been typed at all.
   read() {
     const visits = [...this.visitList.children].map((visit) => this.readVisit(visit));
+    this.noteDateOrder(visits);
     const identities = this.selectedIdentities();
     const appliedField = this.form.querySelector('#applied-field');
     appliedField.hidden = !identities.includes('illness_poverty');
@@ -308,7 +311,22 @@ export class CaseForm {
     return head ? this.form.querySelector(`[data-path="${head}"]`) : null;
   }
 
-  showError({ path, message }) {
+  // Visits are numbered as typed; the core takes a year's visits in date order (CONTRACT.md).
+  noteDateOrder(visits) {
+    const dates = visits.map((v) => v.date || '');
+    const sorted = dates.every((d, i) => i === 0 || dates[i - 1] <= d);
+    let note = this.form.querySelector('#visits-order');
+    if (!note) {
+      note = el('p', { id: 'visits-order', class: 'hint visits-order', role: 'note' });
+      this.visitList.before(note);
+    }
+    note.hidden = sorted;
+    note.textContent = sorted ? '' : '就诊日期不是按先后顺序填写的：计算时按日期先后累计起付线和年度限额，编号仍按填写的顺序。';
+  }
+
+  showError(error) {
+    pageWordsForAmount(error, this.fieldFor(error.path));
+    const { path, message } = error;
     const field = this.fieldFor(path);
     const slot = field?.querySelector(':scope > .field-error') || field?.querySelector('.field-error') || this.form.querySelector('#form-error');
     slot.textContent = message;
@@ -319,5 +337,39 @@ export class CaseForm {
     control?.setAttribute('aria-invalid', 'true');
     this.shownErrors.push({ slot, field, control });
     return slot;
+  }
+}
+
+// Under an amount typed other than as plain digits: how the page reads it ("8万" → 80,000.00 元).
+function echoMoney(input, typed, text) {
+  let echo = input.nextElementSibling?.classList.contains('money-echo') ? input.nextElementSibling : null;
+  const shown = moneyNeedsEcho(typed) ? yuanDigits(text) : null;
+  if (!shown) {
+    if (echo) echo.hidden = true;
+    return;
+  }
+  if (!echo) {
+    echo = el('p', { class: 'hint money-echo', 'aria-live': 'polite' });
+    input.after(echo);
+  }
+  echo.hidden = false;
+  echo.replaceChildren('按 ', el('span', { class: 'money' }, `${shown} 元`), ' 计算');
+}
+
+const LARGEST_YUAN = 100000000;  // the core's largest amount (core/include/settle/money.h)
+
+// The core's words for an amount it cannot read give JSON examples; in the form the person typed
+// into a box, so the page says it in the box's terms (an amount the core refuses for size keeps
+// the core's message). Rewrites error.message so that the result line says the same.
+function pageWordsForAmount(error, field) {
+  const name = /^visits\[\d+\]\.(\w+)$/.exec(error.path)?.[1];
+  if (!MONEY_FIELDS.includes(name)) return;
+  const typed = field?.querySelector('input')?.value ?? '';
+  const text = normalizeMoney(typed);
+  const digits = /^(\d+)(?:\.\d*)?$/.exec(text);
+  if (digits && BigInt(digits[1]) > BigInt(LARGEST_YUAN)) {
+    error.message = '金额超过允许的最大值 100,000,000 元（1 亿元），请核对位数';
+  } else if (!digits && !/^-/.test(text)) {
+    error.message = '金额请写成数字，例如 12345、12345.67、8万或 8.5万元（单位：元）';
   }
 }

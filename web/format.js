@@ -24,14 +24,35 @@ export function yuan(fen) {
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-// What people type on phones: full-width digits, thousands separators, a trailing 元. The core
-// checks the result (digits, at most two decimals) and says what is wrong.
+// What people type on phones: full-width digits, thousands separators, a trailing 元, and 万
+// ("8万", "8.5万元", "１２万": ten thousand yuan, shifted by hand on the digits, never through a
+// floating-point number). The core checks the result (digits, at most two decimals) and says
+// what is wrong.
 export function normalizeMoney(text) {
   if (/^\d*(\.\d*)?$/.test(text)) return text;  // as most amounts are typed: nothing to do
-  return text
+  const plainText = text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
     .replace(/[\s,，元]/g, '');
+  const wan = /^(\d+)(?:\.(\d+))?万$/.exec(plainText);
+  if (!wan) return plainText;
+  const [, whole, part = ''] = wan;
+  const digits = `${whole}${part.padEnd(4, '0').slice(0, 4)}`.replace(/^0+(?=\d)/, '');
+  const rest = part.slice(4);  // beyond 4 digits: fen, kept as decimals for the core to check
+  return rest ? `${digits}.${rest}` : digits;
+}
+
+// Whether a typed amount is written other than as plain yuan digits (8万, １２, 80,000 元): the
+// form then shows how it reads it.
+export const moneyNeedsEcho = (text) => text.trim() !== '' && !/^\d+(\.\d{1,2})?$/.test(text.trim());
+
+// A yuan text of digits with at most two decimals (as normalizeMoney gives) shown as the tables
+// show amounts, 80,000.00; null when it is not one.
+export function yuanDigits(text) {
+  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
+  if (!m) return null;
+  const whole = m[1].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${whole}.${(m[2] || '').padEnd(2, '0')}`;
 }
 
 export const yuanText = (fen) => (fen === null || fen === undefined ? '无' : `${yuan(fen)} 元`);
@@ -75,7 +96,29 @@ export function el(tag, attrs = {}, ...children) {
   }
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
+    if (child instanceof Node) node.append(child);
+    else if (tag === 'option') node.append(String(child));
+    else node.append(...moneyNodes(String(child)));
   }
   return node;
+}
+
+// An amount with its unit ("38,344.00 元", "10 万元") in a sentence: kept on one line
+// (app.css .money) with the punctuation after it, so a narrow screen or large text breaks the
+// sentence around it, never inside.
+export const MONEY = /-?\d[\d,]*(?:\.\d+)?\s?万?元[，。；、：）]?/g;
+export function moneyNodes(text) {
+  if (!text.includes('元')) return [text];
+  const nodes = [];
+  let at = 0;
+  for (const match of text.matchAll(MONEY)) {
+    if (match.index > at) nodes.push(text.slice(at, match.index));
+    const span = document.createElement('span');
+    span.className = 'money';
+    span.textContent = match[0];
+    nodes.push(span);
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
 }

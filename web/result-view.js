@@ -1,6 +1,6 @@
 // Renders a settlement from the core: who pays what (bar + legend), each visit, every step with
 // its source and provenance. Shows only the core's numbers; the shares are for display.
-import { covers, documentTitle, el, localToday, yuan, yuanText, share, TIERS, PROVENANCE, BURDEN_PARTS } from './format.js';
+import { covers, documentTitle, el, localToday, moneyNodes, yuan, yuanText, share, TIERS, PROVENANCE, BURDEN_PARTS } from './format.js';
 
 export class ResultView {
   constructor(section, mini) {
@@ -11,14 +11,14 @@ export class ResultView {
   }
 
   say(text) {
-    this.status.textContent = text;
+    this.status.replaceChildren(...moneyNodes(text));
     this.status.classList.remove('is-error');
     this.mini.hidden = true;
   }
 
   // On a phone the result is below the form: a line at the bottom shows it changing.
   brief(text, isError) {
-    this.mini.textContent = text;
+    this.mini.replaceChildren(...moneyNodes(text));
     this.mini.classList.toggle('is-error', isError);
     this.mini.hidden = false;
   }
@@ -60,9 +60,10 @@ export class ResultView {
     this.place({
       stale: this.placed?.stale || el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
       print: printHeader(settlement, city, kase, this.version),
-      identity: identityBlock(settlement),
-      warnings: warningsBlock(settlement.warnings || []) || document.createComment('no warnings'),
+      // On a phone the breakdown comes first under the result line; the notes follow as one line.
       summary: summaryBlock(settlement.totals),
+      warnings: warningsBlock(settlement.warnings || []) || document.createComment('no warnings'),
+      identity: identityBlock(settlement),
       // Filled by CompareView once the result is on screen.
       compare: this.placed?.compare || el('section', { id: 'compare', class: 'compare no-print', 'aria-labelledby': 'compare-title' }),
       visits: this.visits.render(settlement.visits, kinds),
@@ -104,7 +105,7 @@ const shownKey = (text, kase) => `${JSON.stringify(kase?.identities ?? [])}${tex
 
 // What fits one A4 page; app.css hides the rows beyond these in print (keep the two in step).
 const PRINT_WARNINGS = 3;
-const PRINT_VISITS = 8;
+const PRINT_VISITS = 10;
 
 
 // The periods (document and date of effect) the visits' dates fall in: "the date of the rules".
@@ -156,14 +157,53 @@ function identityBlock(s) {
   return block;
 }
 
+// The notes people most need first: an estimate, an assumed parameter, a missing local standard,
+// a preliminary city; then the others in the core's order. The first kinds are always printed.
+const WARNING_ORDER = ['basic_estimated', 'assumed_parameter', 'no_assistance_rule', 'preliminary_rules'];
+const rank = (w) => {
+  const at = WARNING_ORDER.indexOf(w.code);
+  return at < 0 ? WARNING_ORDER.length : at;
+};
+
+// One line, "3 条提示", that opens the list (on paper the list is always printed).
 function warningsBlock(warnings) {
   if (warnings.length === 0) return null;
+  const sorted = warnings.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map((x) => x.w);
+  const key = (w) => rank(w) < WARNING_ORDER.length;
+  // On paper a note the core repeats for each visit is printed once, with the other visits named.
+  const repeats = new Map();
+  for (const w of sorted) if (Number.isInteger(w.visit)) repeats.set(w.code, [...(repeats.get(w.code) || []), w]);
+  const items = sorted.flatMap((w) => {
+    const same = Number.isInteger(w.visit) ? repeats.get(w.code) : [w];
+    const repeat = same.indexOf(w) > 0;
+    const item = el('li', { 'data-code': w.code, class: [key(w) ? 'is-key' : '', repeat ? 'is-repeat' : ''].join(' ').trim() || null },
+      Number.isInteger(w.visit) ? `第 ${w.visit + 1} 次就诊：` : '', w.message);
+    if (repeat || same.length < 2) return [item];
+    const others = same.slice(1).map((x) => x.visit + 1).sort((a, b) => a - b).join('、');
+    return [item, el('li', { class: `print-only${key(w) ? ' is-key' : ''}`, 'aria-hidden': 'true' }, `第 ${others} 次就诊也有同样的提示。`)];
+  });
+  const list = el('ul', { id: 'warnings-list', hidden: true }, items);
+  // app.css prints every key note and, of the others, those in the first PRINT_WARNINGS places.
+  const unprinted = items.filter((li, i) => i >= PRINT_WARNINGS && !li.classList.contains('is-key') && !li.classList.contains('print-only')).length;
+  const toggle = el('button', { type: 'button', class: 'warnings-toggle', 'aria-expanded': 'false', 'aria-controls': 'warnings-list' },
+    `${warnings.length} 条提示`, el('span', { class: 'warnings-first' }, `：${firstWords(sorted[0].message)}`));
+  toggle.addEventListener('click', () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  });
   return el('section', { class: 'warnings', 'aria-labelledby': 'warnings-title' },
-    el('h3', { id: 'warnings-title' }, `请注意（${warnings.length} 条）`),
-    el('ul', {}, warnings.map((w) => el('li', { 'data-code': w.code },
-      Number.isInteger(w.visit) ? `第 ${w.visit + 1} 次就诊：` : '', w.message))),
-    warnings.length > PRINT_WARNINGS ? el('p', { class: 'print-only' }, `另有 ${warnings.length - PRINT_WARNINGS} 条提示未打印，请在页面上查看。`) : null);
+    el('h3', { id: 'warnings-title', class: 'print-only' }, `请注意（${warnings.length} 条）`),
+    el('p', { class: 'warnings-line no-print' }, toggle),
+    list,
+    unprinted > 0 ? el('p', { class: 'print-only' }, `另有 ${unprinted} 条提示未打印，请在页面上查看。`) : null);
 }
+
+// The start of the most important note, for the closed line.
+const firstWords = (text) => {
+  const head = text.split(/[，。；]/)[0];
+  return head.length > 18 ? `${head.slice(0, 18)}…` : head;
+};
 
 function summaryBlock(totals) {
   const parts = TIERS.map((t) => ({ ...t, fen: totals[t.key] }));
@@ -175,7 +215,7 @@ function summaryBlock(totals) {
     segment.style.flexGrow = String(p.fen);
     bar.append(segment);
   }
-  return el('section', { class: 'summary', 'aria-labelledby': 'summary-title' },
+  return el('section', { class: 'summary', id: 'summary', 'aria-labelledby': 'summary-title' },
     el('h3', { id: 'summary-title' }, '谁付多少'),
     el('p', {}, `医疗总费用 ${yuanText(totals.total)}，其中政策范围内 ${yuanText(totals.in_policy)}。`),
     bar,
@@ -236,13 +276,13 @@ class VisitsTable {
     BURDEN_PARTS.forEach((b, i) => { head[split + i] = b.name.replace(/^其中/, ''); });
     this.rows = Array.from({ length: count }, () => {
       const th = el('th', { scope: 'row' });
-      const cells = Array.from({ length: head.length - 1 }, (_, j) => el('td', { class: j + 1 >= split ? 'num burden-col' : 'num' }));
+      const cells = head.slice(1).map((label, j) => el('td', { class: j + 1 >= split ? 'num burden-col' : 'num', 'data-label': label }));
       return { head: '', th, cells, tr: el('tr', {}, th, cells) };
     });
     this.section = el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
       el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
-        el('table', {}, el('thead', {}, el('tr', {}, head.map((h, j) => el('th', { scope: 'col', class: j >= split ? 'burden-col' : null }, h)))),
+        el('table', { class: 'stack stack-wide' }, el('thead', {}, el('tr', {}, head.map((h, j) => el('th', { scope: 'col', class: j >= split ? 'burden-col' : null }, h)))),
           el('tbody', {}, this.rows.map((r) => r.tr)))),
       count > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${count - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
   }
@@ -291,7 +331,7 @@ export function stepCard(step) {
     el('div', { class: 'step-head' },
       el('h5', {}, step.tier_name || step.tier),
       badges,
-      el('span', { class: 'step-paid' }, '支付 ', el('strong', {}, yuan(step.paid)), ' 元')),
+      el('span', { class: 'step-paid' }, '支付 ', el('span', { class: 'money' }, el('strong', {}, yuan(step.paid)), ' 元'))),
     el('p', { class: 'step-text' }, step.text),
     el('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     source ? el('p', { class: 'source' }, `依据：${source}`) : null);

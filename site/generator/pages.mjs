@@ -17,8 +17,9 @@ const catalog = api.cities();
 // The calculator's own helpers, from the same assembled site, so the pages word amounts,
 // badges, documents and links as it does.
 const siteModule = (name) => import(pathToFileURL(path.join(site, name)).href);
-const { yuanText: fenText, documentTitle, PROVENANCE: BADGES } = await siteModule('format.js');
+const { yuanText: fenText, documentTitle, MONEY, PROVENANCE: BADGES } = await siteModule('format.js');
 const { fragmentFor } = await siteModule('share.js');
+const { glossaryHtml } = await siteModule('glossary.js');
 
 // ---- text helpers -------------------------------------------------------------------------
 
@@ -173,7 +174,7 @@ function ruleCard(rule, period, city) {
   const scheme = preferScheme(rule.schemes);
   const id = `rule-${rule.id.replace(/[^\w]+/g, '-')}`;
   return html`<article class="rule-card tier-border-${rule.tier}" id="${id}" data-rule="${rule.id}" aria-labelledby="${id}-title">
-  <h4 id="${id}-title">${rule.tier_name}（${schemes}）：${who}</h4>
+  <h4 id="${id}-title"><span class="tier-name">${rule.tier_name}</span>（${schemes}）：${who}</h4>
   <dl class="rule-facts">
     <dt>对象</dt><dd>${who}（${schemes}参保人员）</dd>
     <dt>计算基数</dt><dd>${base}</dd>
@@ -209,8 +210,8 @@ function basicCards(period, city) {
   <h4 id="${id}-title">基本医保：${scheme.name}（估算用）</h4>
   <p>没有结算单时，计算器用下面的数估算住院的基本医保支付；有结算单请照单填写。</p>
   <div class="table-scroll" tabindex="0" role="region" aria-label="${scheme.name}住院待遇，可左右滚动">
-  <table><thead><tr><th scope="col">医院等级</th><th scope="col">起付线</th><th scope="col">支付比例</th></tr></thead>
-  <tbody>${levels.map((n) => html`<tr><th scope="row">${['一', '二', '三'][n - 1]}级</th><td>${param(at(`level${n}.deductible`))}</td><td>${param(at(`level${n}.ratio`))}</td></tr>`)}</tbody></table>
+  <table class="stack"><thead><tr><th scope="col">医院等级</th><th scope="col">起付线</th><th scope="col">支付比例</th></tr></thead>
+  <tbody>${levels.map((n) => html`<tr><th scope="row">${['一', '二', '三'][n - 1]}级</th><td data-label="起付线">${param(at(`level${n}.deductible`))}</td><td data-label="支付比例">${param(at(`level${n}.ratio`))}</td></tr>`)}</tbody></table>
   </div>
   <dl class="rule-facts">
     <dt>就诊类别</dt><dd>住院（其他就诊请按结算单填写）</dd>
@@ -298,19 +299,24 @@ function tryTable(period, city) {
     const a = typical.answer;
     const outcome = a.error ? missingText(a.error.path, period) : `个人负担（含自费）${fenText(a.totals.out_of_pocket)}`;
     return html`<tr data-category="${c}"><th scope="row">${categoryName(city, c)}</th>
-      <td class="outcome">${outcome}</td><td>${tryLink(city, period, scheme, c, '试算')}</td></tr>`;
+      <td class="outcome" data-label="结果">${outcome}</td><td data-label="计算器">${tryLink(city, period, scheme, c, '试算')}</td></tr>`;
   });
   return html`<section class="try-section" aria-labelledby="try-title-${period.from}">
   <h3 id="try-title-${period.from}">按身份试算</h3>
   <p>同一笔费用，各身份的结果不同。典型案例：${describeCase(example, city)}点“试算”打开计算器，可以再改动。</p>
   <div class="table-scroll" tabindex="0" role="region" aria-label="按身份试算，可左右滚动">
-  <table class="try-table"><thead><tr><th scope="col">身份</th><th scope="col">结果</th><th scope="col">计算器</th></tr></thead>
+  <table class="try-table stack"><thead><tr><th scope="col">身份</th><th scope="col">结果</th><th scope="col">计算器</th></tr></thead>
   <tbody>${rows}</tbody></table></div>
 </section>`;
 }
 
 const legend = html`<ul class="badge-legend">${Object.entries(PROVENANCE).map(([key, { label, note }]) =>
   html`<li><span class="badge prov-${key}">${label}</span> ${note}</li>`)}</ul>`;
+
+// Every amount with its 元 in the text of a page, kept on one line (app.css .money): only text
+// between tags is touched, never an attribute.
+const keepAmounts = (markup) => String(markup).replace(/>([^<]+)</g, (all, text) => (text.includes('元')
+  ? `>${text.replace(MONEY, (amount) => `<span class="money">${amount}</span>`)}<` : all));
 
 function page({ title, description, body, current }) {
   return `<!doctype html>
@@ -328,7 +334,7 @@ ${indent(commonHead(), '  ')}
 ${indent(siteNav(current), '    ')}
   </header>
   <main id="main" class="site-main">
-${body}
+${keepAmounts(body)}
   </main>
   <footer class="page-footer">
     <p>本页由计算器 ${escape(catalog.version)} 收录的规定生成，与计算器使用的是同一份数据。以医保经办机构实际结算为准。</p>
@@ -368,6 +374,7 @@ function cityPage(city) {
 <p class="hint">${newest}；就诊日期晚于它两年以上时，计算器会提示之后的文件可能已调整标准。</p>
 ${categoryNotes(city)}
 ${legend}
+${new Html(glossaryHtml())}
 ${periods.map((period) => html`<section class="period" aria-labelledby="period-${period.from}">
   <h2 id="period-${period.from}">${period.from} 起${period.to ? `至 ${period.to}` : '施行'}的规定</h2>
   <p class="period-doc">依据：${documentDates(period)}</p>
@@ -396,10 +403,11 @@ ${legend}
   return page({ title: '各市重特大疾病医疗保障政策', description: '已收录城市的大病保险、医疗救助和再救助规定。', body, current: 'cities.html' });
 }
 
-// The hand-written pages get the same head lines and links.
+// The hand-written pages get the same head lines and links; the calculator, the glossary.
 for (const name of ['index.html', 'training.html']) {
   const file = path.join(site, name);
-  fs.writeFileSync(file, expandMarkers(fs.readFileSync(file, 'utf8'), name));
+  const text = expandMarkers(fs.readFileSync(file, 'utf8'), name);
+  fs.writeFileSync(file, text.replace(/^( *)<!--@glossary-->$/m, (line, spaces) => indent(glossaryHtml(), spaces)));
 }
 fs.writeFileSync(path.join(site, 'cities.html'), indexPage());
 for (const city of catalog.cities) fs.writeFileSync(path.join(site, `city-${city.id}.html`), cityPage(city));

@@ -10,7 +10,8 @@ import { openSession, openCalculator, axeProblems, shoot, pageWidth, yuan, shown
 
 const api = await loadSiteApi();
 const catalog = api.cities();
-const read = (name) => fs.readFileSync(path.join(SITE, name), 'utf8');
+// The pages' HTML without the spans that keep amounts on one line (an amount reads as text).
+const read = (name) => fs.readFileSync(path.join(SITE, name), 'utf8').replace(/<span class="money">([^<]*)<\/span>/g, '$1');
 const linksIn = (html) => [...html.matchAll(/href="index\.html#case=([A-Za-z0-9_-]+)"/g)]
   .map((m) => JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')));
 

@@ -11,4 +11,4 @@ for needed in build/settle build/site/settle.js build/site/settle.wasm; do
 done
 node --test tests/web/parity.test.js tests/web/browser.test.js tests/web/share.test.js tests/web/pages.test.js tests/web/plain-text.test.js \
   tests/web/calculator-views.test.js tests/web/training.test.js tests/web/budget.test.js tests/web/serving.test.js tests/web/update.test.js \
-  tests/web/local-params.test.js
+  tests/web/local-params.test.js tests/web/layout.test.js tests/web/glossary.test.js

@@ -272,7 +272,7 @@ test('nothing was written to the browser\'s storage and no request left the orig
     cookies: document.cookie,
     databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
     cached: (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat()
-      .filter((url) => !/\/(|[\w.-]+\.(html|js|css|wasm|svg|json|webmanifest))$/.test(new URL(url).pathname)),
+      .filter((url) => !/\/(|[\w.-]+\.(html|js|css|wasm|svg|png|json|webmanifest))$/.test(new URL(url).pathname)),
   }));
   assert.deepEqual(stored, { local: 0, session: 0, cookies: '', databases: 0, cached: [] });
   assert.deepEqual(s.away(), []);
