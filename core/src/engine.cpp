@@ -971,7 +971,8 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
         best->warnings.begin(),
         {"identity_chosen",
          messages::identity_chosen(benefits, best->identity_name, settlement_case.visits.front().period->highest_only),
-         std::nullopt, {}});
+         std::nullopt,
+         {}});
     ++insert_at;
   }
   for (const Settlement& settlement : incomplete) {

@@ -1,5 +1,7 @@
 #include "explain.h"
 
+#include "messages.h"
+
 namespace settle::detail {
 namespace {
 
@@ -76,13 +78,7 @@ std::string tier_name(Tier tier, Pool pool) {
 }
 
 const char* tier_label(Tier tier, Pool pool) {
-  switch (tier) {
-    case Tier::basic: return "基本医保";
-    case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";
-    case Tier::assistance: return "医疗救助";
-    case Tier::reassistance: return "再救助";
-  }
-  return "";
+  return messages::tier_label_name(tier, pool);
 }
 
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name) {

@@ -371,7 +371,7 @@ std::string contract_not_covered() {
 std::string list_of(const std::vector<std::string>& items, const char* separator) {
   return join(items, separator);
 }
-std::string tier_label_name(Tier tier, Pool pool) {
+const char* tier_label_name(Tier tier, Pool pool) {
   switch (tier) {
     case Tier::basic: return "基本医保";
     case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";

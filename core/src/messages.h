@@ -119,7 +119,7 @@ std::string contract_not_covered();
 
 // Parameter labels (plain Chinese names of the rules' numbers)
 std::string list_of(const std::vector<std::string>& items, const char* separator = "、");
-std::string tier_label_name(Tier tier, Pool pool);
+const char* tier_label_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
 std::string basic_label_name(const std::string& kinds);
 std::string early_warning_name();
 std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who);

@@ -494,11 +494,12 @@ Result<TierGap> parse_gap(const Json& json, const std::string& path, const City&
                                       {{"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}}));
     gap.tiers.push_back(tier);
   }
-  if (gap.tiers.empty()) return Error{field_path(path, "tiers"), messages::rules_empty_list()};
+  if (gap.tiers.empty()) return Error{field_path(path, "tiers"), messages::rules_empty_list(), "rules_empty_list"};
   SETTLE_TRY(categories, parse_rule_categories(json, path, city));
   gap.categories = categories;
   const Json* reading = find_field(json, "reading");
-  if (reading == nullptr) return Error{field_path(path, "reading"), messages::missing_field("reading")};
+  if (reading == nullptr)
+    return Error{field_path(path, "reading"), messages::missing_field("reading"), "missing_field"};
   SETTLE_TRY(parsed_reading, parse_enum<TierGap::Reading>(*reading, field_path(path, "reading"),
                                                           {{"none", TierGap::Reading::none},
                                                            {"earlier_policy", TierGap::Reading::earlier_policy}}));
@@ -558,7 +559,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* gaps = find_field(json, "gaps")) {
     const std::string gaps_path = field_path(path, "gaps");
-    if (!gaps->is_array()) return Error{gaps_path, messages::expected_array()};
+    if (!gaps->is_array()) return Error{gaps_path, messages::expected_array(), "expected_array"};
     for (size_t i = 0; i < gaps->size(); ++i) {
       SETTLE_TRY(gap, parse_gap((*gaps)[i], index_path(gaps_path, i), city, document));
       period.gaps.push_back(std::move(gap));
@@ -586,7 +587,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* missing = find_field(*kinds, "missing")) {
     const std::string missing_path = field_path(kinds_path, "missing");
-    if (!missing->is_array()) return Error{missing_path, messages::expected_array()};
+    if (!missing->is_array()) return Error{missing_path, messages::expected_array(), "expected_array"};
     for (size_t i = 0; i < missing->size(); ++i) {
       SETTLE_TRY(kind, parse_kind((*missing)[i], index_path(missing_path, i)));
       period.assistance_kinds_missing.push_back(kind);
@@ -680,8 +681,10 @@ void label_basic_estimate(const City& city, BasicEstimate& estimate) {
   const std::string who = who_of(city, estimate.schemes, {});
   for (size_t i = 0; i < estimate.levels.size(); ++i) {
     std::optional<int> level = estimate.levels.size() == 1 ? std::nullopt : std::optional<int>(static_cast<int>(i + 1));
-    set_label(estimate.levels[i].deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt), messages::level_and(level, who)));
-    set_label(estimate.levels[i].ratio, messages::parameter_label(tier, messages::role_ratio(std::nullopt), messages::level_and(level, who)));
+    set_label(estimate.levels[i].deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt),
+                                                                       messages::level_and(level, who)));
+    set_label(estimate.levels[i].ratio,
+              messages::parameter_label(tier, messages::role_ratio(std::nullopt), messages::level_and(level, who)));
   }
   if (estimate.repeat_deductible_share)
     set_label(*estimate.repeat_deductible_share, messages::parameter_label(tier, messages::role_repeat_share(), who));
@@ -696,7 +699,7 @@ void label_parameters(City& city) {
       for (auto& [year, income] : period.early_warning->income_by_year) set_label(income, messages::income_label(year));
       for (EarlyWarningThreshold& threshold : period.early_warning->thresholds)
         set_label(threshold.share, messages::parameter_label(messages::early_warning_name(), messages::role_share(),
-                                                          who_of(city, {}, threshold.categories)));
+                                                             who_of(city, {}, threshold.categories)));
     }
   }
 }
