@@ -160,7 +160,7 @@ class CategorySettler {
     if (explained_) settlement_.steps.reserve(4 * case_.visits.size());
     if (!case_.overridden.empty())
       warn(
-          "parameter_override", [&] { return messages::parameters_overridden(overridden_labels()); }, std::nullopt);
+          "parameter_override", [&] { return messages::parameters_overridden(case_.overridden); }, std::nullopt);
     if (const Category* known = case_.city->category(category_); known != nullptr && !known->assumed.empty())
       warn(
           "assumed_category", [&] { return messages::assumed_category(known->name, known->assumed); }, std::nullopt);
@@ -402,7 +402,8 @@ class CategorySettler {
     if (step.has_cap) {
       step.cap = estimate->cap.amount();
       step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
-    } else if (cap_unknown) {
+      note_assumed(estimate->cap);
+    } else if (cap_unknown && rates.ratio.value > 0) {
       step.cap_unknown = true;
       warn(
           "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(estimate->cap); }, std::nullopt,
@@ -783,20 +784,6 @@ class CategorySettler {
         "assumed_parameter",
         [&] { return messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note); },
         std::nullopt, "assistance_kinds");
-  }
-
-  std::vector<std::string> overridden_labels() const {
-    std::vector<std::string> labels;
-    for (const std::string& id : case_.overridden) {
-      std::string label;
-      for (const Period& period : case_.city->periods) {
-        for (const Parameter* parameter : parameters_of(period)) {
-          if (parameter->id == id && label.empty()) label = parameter->label;
-        }
-      }
-      labels.push_back(label.empty() ? messages::user_parameter() : label);
-    }
-    return labels;
   }
 
   // An emergency at a non-designated institution was paid: say which reading let the funds pay.
