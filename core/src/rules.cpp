@@ -471,9 +471,8 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   return estimate;
 }
 
-// {"clause": "二（一）", "quote": "…"}: a clause of the period's document (or of "document").
-Result<Clause> parse_clause(const Json& json, const std::string& path, const std::string& document) {
-  if (auto error = check_object(json, path, {"document", "clause", "quote"})) return *error;
+// "document" (default: the period's), "clause" and "quote" of an object that cites a clause.
+Result<Clause> read_clause_fields(const Json& json, const std::string& path, const std::string& document) {
   Clause clause;
   clause.source.document = document;
   if (auto error = optional_string(json, "document", path, clause.source.document)) return *error;
@@ -482,6 +481,12 @@ Result<Clause> parse_clause(const Json& json, const std::string& path, const std
   SETTLE_TRY(quote, required_string(json, "quote", path));
   clause.quote = quote;
   return clause;
+}
+
+// {"clause": "二（一）", "quote": "…"}: a clause of the period's document (or of "document").
+Result<Clause> parse_clause(const Json& json, const std::string& path, const std::string& document) {
+  if (auto error = check_object(json, path, {"document", "clause", "quote"})) return *error;
+  return read_clause_fields(json, path, document);
 }
 
 Result<TierGap> parse_gap(const Json& json, const std::string& path, const City& city, const std::string& document) {
@@ -504,12 +509,9 @@ Result<TierGap> parse_gap(const Json& json, const std::string& path, const City&
                                                           {{"none", TierGap::Reading::none},
                                                            {"earlier_policy", TierGap::Reading::earlier_policy}}));
   gap.reading = parsed_reading;
-  gap.source.document = document;
-  if (auto error = optional_string(json, "document", path, gap.source.document)) return *error;
-  SETTLE_TRY(clause, required_string(json, "clause", path));
-  gap.source.clause = clause;
-  SETTLE_TRY(quote, required_string(json, "quote", path));
-  gap.quote = quote;
+  SETTLE_TRY(clause, read_clause_fields(json, path, document));
+  gap.source = clause.source;
+  gap.quote = clause.quote;
   SETTLE_TRY(note, required_string(json, "note", path));
   gap.note = note;
   return gap;
