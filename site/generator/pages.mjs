@@ -198,7 +198,21 @@ function basicCards(period, city) {
     const at = (name) => byId[`basic.${scheme.id}.${name}`];
     const levels = [1, 2, 3].filter((n) => at(`level${n}.deductible`) || at(`level${n}.ratio`));
     const id = `basic-${scheme.id}`;
+    // The other estimate blocks that apply to this scheme (other kinds, or the national reference
+    // where the city has no lead): their labels name the scheme, or none when both share them.
+    const levelIds = new Set([...[1, 2, 3].flatMap((n) => [`level${n}.deductible`, `level${n}.ratio`]),
+      'repeat_deductible_share', 'cap'].map((name) => `basic.${scheme.id}.${name}`));
+    const others = period.parameters.filter((p) => p.id.startsWith('basic.') && !levelIds.has(p.id)
+      && city.schemes.every((other) => other.id === scheme.id || !p.label.includes(other.name)));
+    const more = others.length === 0 ? '' : html`<article class="rule-card tier-border-basic" id="${id}-more" aria-labelledby="${id}-more-title">
+  <h4 id="${id}-more-title">基本医保：${scheme.name}（粗估用${levels.length ? '，其他就诊类别' : ''}）</h4>
+  <p>没有结算单时，计算器用下面的数粗估基本医保支付（假设参数，不是本市规定）；有结算单请照单填写。</p>
+  <dl class="rule-facts">${others.map((p) => html`<dt>${p.label}</dt><dd>${param(p)}</dd>`)}</dl>
+  <p class="source">依据：${[...new Set(others.map((p) => sourceText(p.source)))].join('；')}</p>
+  <ul class="notes">${notesOf(others, '')}</ul>
+</article>`;
     if (levels.length === 0) {
+      if (more) return more;
       return html`<article class="rule-card tier-border-basic" id="${id}" aria-labelledby="${id}-title">
   <h4 id="${id}-title">基本医保：${scheme.name}</h4>
   <p>${badge('missing')} 本市${scheme.name}的住院待遇未收录，试算时请按结算单填写“基本医保已支付”。</p>
@@ -214,13 +228,13 @@ function basicCards(period, city) {
   <tbody>${levels.map((n) => html`<tr><th scope="row">${['一', '二', '三'][n - 1]}级</th><td data-label="起付线">${param(at(`level${n}.deductible`))}</td><td data-label="支付比例">${param(at(`level${n}.ratio`))}</td></tr>`)}</tbody></table>
   </div>
   <dl class="rule-facts">
-    <dt>就诊类别</dt><dd>住院（其他就诊请按结算单填写）</dd>
+    <dt>就诊类别</dt><dd>住院${others.length ? '（其他就诊类别见下一张卡片）' : '（其他就诊请按结算单填写）'}</dd>
     <dt>再次住院起付线</dt><dd>${at('repeat_deductible_share') ? html`首次的 ${param(at('repeat_deductible_share'))}` : param(null)}</dd>
     <dt>年度限额</dt><dd>${param(at('cap'))}</dd>
   </dl>
   <p class="source">依据：${sources.join('；')}</p>
   <ul class="notes">${notesOf(all, '')}</ul>
-</article>`;
+</article>${more}`;
   });
 }
 
