@@ -98,6 +98,44 @@ std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
   return provenances;
 }
 
+// The values a step used whose source is not the step's own citation (a national floor under a
+// city's clause, a value the user typed), grouped by source and provenance in the order added.
+class ParameterSources {
+ public:
+  explicit ParameterSources(const Source& own) : own_(own) {}
+
+  void add(const Parameter& parameter, const std::string& role) {
+    if (parameter.state == Parameter::State::missing) return;
+    const Source& source = parameter.source;
+    if (source.document == own_.document && source.clause == own_.clause) return;
+    for (CitedSource& group : cited_) {
+      if (group.source.document == source.document && group.source.clause == source.clause &&
+          group.provenance == parameter.provenance) {
+        if (group.parameters.find(role) == std::string::npos) group.parameters += "、" + role;
+        return;
+      }
+    }
+    cited_.push_back({role, source, parameter.provenance});
+  }
+  std::vector<CitedSource> take() { return std::move(cited_); }
+
+ private:
+  const Source& own_;
+  std::vector<CitedSource> cited_;
+};
+
+std::vector<CitedSource> rule_parameter_sources(const TierRule& rule, int year) {
+  ParameterSources sources(rule.source);
+  sources.add(rule.deductible_in(year), messages::role_deductible(std::nullopt));
+  const bool banded = rule.bands.size() > 1;
+  for (size_t i = 0; i < rule.bands.size(); ++i) {
+    if (banded) sources.add(rule.bands[i].to, messages::role_band_upper(i + 1));
+    sources.add(rule.bands[i].ratio, messages::role_ratio(banded ? std::optional<size_t>(i + 1) : std::nullopt));
+  }
+  sources.add(rule.cap, messages::role_cap());
+  return sources.take();
+}
+
 Shown shown(const Parameter& parameter) {
   switch (parameter.state) {
     case Parameter::State::value: return Shown::value;
@@ -300,12 +338,24 @@ class CategorySettler {
   void settle_uncovered(size_t index) {
     const Visit& visit = case_.visits[index];
     const std::optional<Clause>& rule = visit.period->non_designated;
+    const std::optional<Clause>& designated_only = visit.period->designated_only;
     for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
       Step step = blank_step(index, tier);
       step.base = tier == Tier::basic ? visit.in_policy : Fen();
-      cite(step, [&] { return rule ? rule->source : Source{messages::contract(), messages::contract_not_covered()}; });
-      step.provenance = rule ? Provenance::stated : Provenance::convention;
-      explain(step, [&] { return explain_not_covered(step, rule ? &*rule : nullptr); });
+      // Assistance named for 定点 institutions only (烟台 三（五）) is a reading of that clause.
+      const bool assisted_where_designated = !rule && designated_only && tier >= Tier::assistance;
+      cite(step, [&] {
+        if (rule) return rule->source;
+        if (assisted_where_designated) return designated_only->source;
+        return Source{messages::contract(), messages::contract_not_covered()};
+      });
+      step.provenance = rule                        ? Provenance::stated
+                        : assisted_where_designated ? Provenance::derived
+                                                    : Provenance::convention;
+      explain(step, [&] {
+        if (assisted_where_designated) return explain_not_assisted_outside_designated(step, *designated_only);
+        return explain_not_covered(step, rule ? &*rule : nullptr);
+      });
       keep(std::move(step));
     }
     warn(
@@ -413,9 +463,18 @@ class CategorySettler {
     if (yielded) step.paid = visit.in_policy - *visit.critical_paid;
     if (step.has_cap) step.cap_left = max(Fen(), step.cap - year_basic.paid - step.paid);
     cite(step, [&] { return estimate->source; });
-    step.provenance = weakest(rates.deductible.provenance, rates.ratio.provenance);
-    if (repeat_share != nullptr) step.provenance = weakest(step.provenance, repeat_share->provenance);
-    if (!cap_unknown) step.provenance = weakest(step.provenance, estimate->cap.provenance);
+    step.provenances = {};
+    for (const Parameter* parameter :
+         {&rates.deductible, &rates.ratio, repeat_share, cap_unknown ? nullptr : &estimate->cap})
+      if (parameter != nullptr) add_provenance(step.provenances, parameter->provenance);
+    if (explained_) {
+      ParameterSources sources(estimate->source);
+      sources.add(rates.deductible, messages::role_deductible(std::nullopt));
+      sources.add(rates.ratio, messages::role_ratio(std::nullopt));
+      if (repeat_share != nullptr) sources.add(*repeat_share, messages::role_repeat_share());
+      sources.add(estimate->cap, messages::role_cap());
+      step.parameter_sources = sources.take();
+    }
     explain(step, [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
     return std::nullopt;
   }
@@ -458,7 +517,7 @@ class CategorySettler {
         return;
       }
       pay_tier(step, *rule, accumulator, own_base, visit.kind);
-      if (case_.scheme == Scheme::employee)
+      if (case_.scheme == Scheme::employee && !supplement_on_file(*visit.period))
         warn(
             "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
     }
@@ -496,10 +555,13 @@ class CategorySettler {
           "kind_not_assisted",
           [&] {
             return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
-                                               period.assistance_kinds_provenance == Provenance::assumed);
+                                               period.assistance_kinds_provenance == Provenance::assumed,
+                                               period.assistance_kinds_source);
           },
           index);
-      push_unpaid_assistance(index, own_base, period.assistance_kinds_source, period.assistance_kinds_provenance,
+      // A kind left out of the listed scope is excluded by reading the list as complete.
+      push_unpaid_assistance(index, own_base, period.assistance_kinds_source,
+                             weakest(period.assistance_kinds_provenance, Provenance::derived),
                              [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
       return;
     }
@@ -518,7 +580,8 @@ class CategorySettler {
     if (rule->look_back && has(*rule->look_back)) {
       if (!case_.applied) {
         warn(
-            "applied_missing", [&] { return messages::applied_missing(category_name_); }, std::nullopt);
+            "applied_missing", [&] { return messages::applied_missing(category_name_, rule->look_back->value); },
+            std::nullopt);
       } else {
         auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
         note_assumed(*rule->look_back);
@@ -529,13 +592,21 @@ class CategorySettler {
                 return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
               },
               index);
-          push_unpaid_assistance(index, own_base, rule->source, rule->look_back->provenance,
+          push_unpaid_assistance(index, own_base, rule->source,
+                                 weakest(rule->look_back->provenance, Provenance::derived),
                                  [&, from = from, to = to](Tier tier) {
                                    return explain_look_back_outside(tier, from.to_string(), to.to_string());
                                  });
           return;
         }
         window = std::make_pair(from, to);
+        warn(
+            "recognition_window",
+            [&, from = from, to = to] {
+              return messages::recognition_window(from.to_string(), to.to_string(), rule->look_back->value,
+                                                  rule->source);
+            },
+            std::nullopt);
         assistance_so_far = &recognition_.assistance;
         reassistance_so_far = &recognition_.reassistance;
       }
@@ -544,6 +615,7 @@ class CategorySettler {
     Step assistance = blank_step(index, Tier::assistance);
     assistance.window = window;
     pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
+    if (window) add_provenance(assistance.provenances, Provenance::derived);
     amounts.assistance = assistance.paid;
     const Fen assistance_paid = assistance.paid;
     keep(std::move(assistance));
@@ -556,6 +628,7 @@ class CategorySettler {
     Step reassistance = blank_step(index, Tier::reassistance);
     reassistance.window = window;
     pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
+    if (window) add_provenance(reassistance.provenances, Provenance::derived);
     amounts.reassistance = reassistance.paid;
     keep(std::move(reassistance));
     return;
@@ -630,6 +703,12 @@ class CategorySettler {
           "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
           rule.cap.id);
     }
+    if (rule.lump_sum) {
+      add_provenance(step.provenances, Provenance::convention);
+      warn(
+          "lump_sum_as_running", [&] { return messages::lump_sum_as_running(step.name, rule.source); }, std::nullopt,
+          rule.id);
+    }
     explain(step, [&] { return explain_tier(step, kind, category_name_); });
   }
 
@@ -685,6 +764,13 @@ class CategorySettler {
     }
   }
 
+  // Whether employees' second tier here is 职工大额医疗费用补助 itself (柳州), not 职工大病保险
+  // with the supplement left out.
+  bool supplement_on_file(const Period& period) {
+    const TierRule* rule = rule_for(period, Tier::critical, Pool::critical);
+    return rule != nullptr && rule->name == messages::employee_supplement_name();
+  }
+
   void check_early_warning(size_t index, YearState& year) {
     const Visit& visit = case_.visits[index];
     const std::optional<EarlyWarning>& rule = visit.period->early_warning;
@@ -710,12 +796,14 @@ class CategorySettler {
     year.early_warning_raised = true;
     note_assumed(income->second);
     note_assumed(threshold->share);
+    // The clause deducts 职工大额医疗费用补助 too, which only 柳州 has on file.
+    const bool supplement_not_deducted = case_.scheme == Scheme::employee && !supplement_on_file(*visit.period);
     warn(
         "early_warning",
         [&] {
           return messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
                                          threshold->share.ratio(), income->second.amount(), visit.date.year - 1,
-                                         rule->source);
+                                         rule->source, supplement_not_deducted);
         },
         index);
   }
@@ -755,6 +843,7 @@ class CategorySettler {
     }
     step.source = rule.source;
     step.provenances = rule_provenances(rule, year);
+    step.parameter_sources = rule_parameter_sources(rule, year);
     // Visits share the year's schedule in date order: what this one gets depends on the ones before.
     if (step.paid_before > Fen() || step.year_base != step.base)
       add_provenance(step.provenances, Provenance::convention);

@@ -20,6 +20,14 @@ struct Segment {
 enum class Shown { value, none, missing, not_used };
 
 // One tier for one visit, with everything needed to redo it by hand.
+// Values of a step's schedule cited from elsewhere than the rule's own clause (a national floor
+// under a city's clause, a value the user typed), grouped by source: "起付标准、支付比例".
+struct CitedSource {
+  std::string parameters;
+  Source source;
+  Provenance provenance = Provenance::stated;
+};
+
 struct Step {
   Tier tier = Tier::basic;
   Pool pool = Pool::assistance;
@@ -42,6 +50,7 @@ struct Step {
   std::optional<std::pair<Date, Date>> window;  // 因病致贫: the recognition's window instead of the year
   std::string text;
   Source source;
+  std::vector<CitedSource> parameter_sources;  // values not from `source`, each group once
   Provenance provenance = Provenance::stated;  // the weakest of `provenances`
   std::vector<Provenance> provenances;         // everything the step used, each once
 };

@@ -71,6 +71,29 @@ void append_ratio(std::string& text, const Step& step) {
   }
 }
 
+// "；起付标准、支付比例：国办发〔2021〕42号 全国底线（假设参数）": values cited apart from the rule.
+void append_parameter_sources(std::string& text, const Step& step) {
+  for (const CitedSource& cited : step.parameter_sources) {
+    text += "；";
+    text += cited.parameters;
+    text += "：";
+    if (cited.provenance == Provenance::given) {
+      // A typed value's clause is its own label; its document, the source the user named.
+      text += messages::user_parameter();
+      if (cited.source.document != messages::user_parameter()) text += "（来源：" + cited.source.document + "）";
+      continue;
+    }
+    text += cited.source.document;
+    if (!cited.source.clause.empty()) {
+      text += ' ';
+      text += cited.source.clause;
+    }
+    text += "（";
+    text += messages::provenance_name(cited.provenance);
+    text += "）";
+  }
+}
+
 }  // namespace
 
 std::string tier_name(Tier tier, Pool pool) {
@@ -178,6 +201,7 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
   text += step.source.document;
   text += ' ';
   text += step.source.clause;
+  append_parameter_sources(text, step);
   text += "。";
   return text;
 }
@@ -197,7 +221,9 @@ std::string explain_basic_estimate(const Step& step, VisitKind kind, std::option
   }
   text += "，估计基本医保支付 " + yuan(step.paid);
   if (yielded_to_slip) text += "（已按结算单的大病保险金额减少，两者合计不超过政策范围内费用）";
-  return text + "。依据：" + step.source.document + " " + step.source.clause + "（假设参数，以结算单为准）。";
+  text += "。依据：" + step.source.document + " " + step.source.clause;
+  append_parameter_sources(text, step);
+  return text + "（粗估，以结算单为准）。";
 }
 
 std::string explain_missing(Tier tier, Pool pool) {
@@ -219,14 +245,19 @@ std::string explain_not_covered(const Step& step, const Clause* rule) {
   return text + "（计算约定：已收录的本市文件没有写明，按医保基金只支付定点医疗机构费用计算）。";
 }
 
+std::string explain_not_assisted_outside_designated(const Step& step, const Clause& designated_only) {
+  return "非定点医疗机构且非急诊抢救，" + step.name + "不予救助（按原文理解：救助的是“" + designated_only.quote +
+         "”）。";
+}
+
 std::string explain_kind_without_critical(VisitKind kind) {
   return std::string(kind_name(kind)) +
          "费用不计入大病保险（计算约定：大病保险只支付住院、门诊慢特病和大病保险特殊药品费用），大病保险支付 0.00 元。";
 }
 
 std::string explain_kind_not_assisted(Tier tier, VisitKind kind) {
-  return std::string(kind_name(kind)) + "费用不在本市" + tier_name(tier, Pool::assistance) + "范围内，" +
-         tier_name(tier, Pool::assistance) + " 0.00 元。";
+  return std::string(kind_name(kind)) + "费用不在本市文件所列的" + tier_name(tier, Pool::assistance) +
+         "范围内（按所列范围理解），" + tier_name(tier, Pool::assistance) + " 0.00 元。";
 }
 
 std::string explain_kind_assistance_missing(Tier tier, VisitKind kind, const std::string& note) {

@@ -18,6 +18,8 @@ std::string explain_missing(Tier tier, Pool pool);
 std::string explain_look_back_outside(Tier tier, const std::string& from, const std::string& to);
 std::string explain_given(const Step& step);
 std::string explain_not_covered(const Step& step, const Clause* rule);
+// Assistance where the city names 定点 institutions only: the clause, read as excluding the rest.
+std::string explain_not_assisted_outside_designated(const Step& step, const Clause& designated_only);
 std::string explain_kind_without_critical(VisitKind kind);
 std::string explain_kind_not_assisted(Tier tier, VisitKind kind);
 std::string explain_kind_assistance_missing(Tier tier, VisitKind kind, const std::string& note);

@@ -143,7 +143,7 @@ std::string parameter_wrong_unit(const Parameter& parameter) {
   switch (parameter.unit) {
     case Unit::yuan:
       return "“" + parameter.label + "”是金额（元），填写数字，如 30000" +
-             (parameter.may_be_unlimited ? "；没有上限时填写 none" : "");
+             (parameter.may_be_unlimited ? "；没有上限时填写“不设”" : "");
     case Unit::percent: return "“" + parameter.label + "”是比例，填写百分数，如 80%";
     case Unit::months: return "“" + parameter.label + "”是月数，填写整数，如 12";
   }
@@ -244,8 +244,18 @@ std::string preliminary(const std::string& note) {
 std::string parameters_overridden(const std::vector<std::string>& labels) {
   return "本次计算使用了用户填写的本地标准：" + join(labels) + "（结果中标为“用户填写”）";
 }
-std::string applied_missing(const std::string& category) {
-  return category + "未填写申请月份，按自然年度计算；填写后可把申请之月前 12 个月的费用纳入";
+std::string applied_missing(const std::string& category, int64_t months) {
+  return category + "未填写申请月份，按自然年度计算；填写后可把申请之月前 " + std::to_string(months) +
+         " 个月的费用纳入";
+}
+std::string recognition_window(const std::string& from, const std::string& to, int64_t months, const Source& source) {
+  return "认定期间 " + from + " 至 " + to + " 是本计算器对 " + cite(source) + " 的理解（依规推算）：申请之月前 " +
+         std::to_string(months) +
+         " 个月起至申请当年年底的政策范围内个人负担合并累计，共用一个救助起付标准和救助限额；请向经办机构核实";
+}
+std::string lump_sum_as_running(const std::string& tier, const Source& source) {
+  return tier + "是依申请的一次性救助（" + cite(source) +
+         "）；这里按本年累计计算、分到各次就诊（计算约定），各次合计等于按全年费用一次计算的金额，实际在申请后一次支付";
 }
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to) {
   return "第 " + std::to_string(visit_number) + " 次就诊不在本次因病致贫认定的救助期（" + from + " 至 " + to +
@@ -255,13 +265,18 @@ std::string visit_not_covered(size_t visit_number, const std::string& date) {
   return "第 " + std::to_string(visit_number) + " 次就诊（" + date +
          "）在非定点医疗机构且非急诊抢救，各项基金均不支付，费用全部自费";
 }
+std::string employee_supplement_name() {
+  return "职工大额医疗费用补助";
+}
 std::string employee_supplement() {
   return "职工医保：计算出的大病保险不含职工大额医疗费用补助（参数未收录）；如已享受，请把补助金额一并填入“大病保险已支"
          "付”";
 }
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed) {
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed,
+                              const Source& source) {
   return "第 " + std::to_string(visit_number) + " 次就诊是" + kind + "，" +
-         (assumed ? "按本计算器的理解（假设）" : "") + "不在" + city + "医疗救助的支付范围内";
+         (assumed ? "按本计算器的理解（假设）" : "按所列范围理解（依规推算）") + "不在" + city +
+         "医疗救助的支付范围内（" + cite(source) + "）";
 }
 std::string general_not_assisted(const TierGap* gap) {
   if (gap != nullptr)
@@ -330,10 +345,15 @@ std::string early_warning_no_income(int year) {
   return "没有 " + std::to_string(year) + " 年全省居民人均可支配收入数据，无法判断高额医疗费用预警";
 }
 std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
-                          Fen income, int income_year, const Source& source) {
-  return "高额医疗费用预警：截至 " + date + "，本年个人累计负担（含自费）" + yuan(burden) + "，超过" + category +
-         "的预警线 " + yuan(threshold) + "（" + std::to_string(income_year) + " 年全省居民人均可支配收入 " +
-         yuan(income) + "的 " + format_percent(share) + "）。依据：" + cite(source);
+                          Fen income, int income_year, const Source& source, bool supplement_not_deducted) {
+  std::string text = "高额医疗费用预警：截至 " + date + "，本年个人累计负担（含自费）" + yuan(burden) + "，超过" +
+                     category + "的预警线 " + yuan(threshold) + "（" + std::to_string(income_year) +
+                     " 年全省居民人均可支配收入 " + yuan(income) + "的 " + format_percent(share) + "）。依据：" +
+                     cite(source) +
+                     "。个人累计负担含自费是本计算器的理解（原文只写“报销后个人累计负担”，未写明是否含自费）";
+  if (supplement_not_deducted)
+    text += "；职工大额医疗费用补助的标准未收录，只有把补助金额填入“大病保险已支付”时才会扣除";
+  return text;
 }
 std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen,
                             const std::optional<Clause>& rule) {
@@ -389,6 +409,17 @@ std::string early_warning_name() {
 std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who) {
   return tier + role + (who.empty() ? "" : "（" + who + "）");
 }
+const char* provenance_name(Provenance provenance) {
+  switch (provenance) {
+    case Provenance::stated: return "原文规定";
+    case Provenance::derived: return "依规推算";
+    case Provenance::assumed: return "假设参数";
+    case Provenance::given: return "用户填写";
+    case Provenance::convention: return "计算约定";
+    case Provenance::missing: return "未收录";
+  }
+  return "";
+}
 std::string role_deductible(std::optional<int> year) {
   return year ? std::to_string(*year) + "年起付标准" : "起付标准";
 }
@@ -428,7 +459,7 @@ std::string rules_reading_needs_note() {
   return "derived 和 assumed 的参数要在 note 里写明推算方法或线索";
 }
 std::string rules_unlimited_not_allowed() {
-  return "这个参数不能是 \"none\"（不设上限）";
+  return "这一项要填写具体数值，不能填“不设”";
 }
 std::string rules_unknown_category(const std::string& id) {
   return "类别“" + id + "”不在本文件的 categories 中";

@@ -82,11 +82,17 @@ std::string category_incomplete(const std::string& category, const std::vector<s
 std::string basic_estimated(size_t visit_number);
 std::string preliminary(const std::string& note);
 std::string parameters_overridden(const std::vector<std::string>& labels);
-std::string applied_missing(const std::string& category);
+std::string applied_missing(const std::string& category, int64_t months);
+// The 因病致贫 window is a reading of the clause: said once per settlement that uses it.
+std::string recognition_window(const std::string& from, const std::string& to, int64_t months, const Source& source);
+// A one-time assistance (一次性救助) computed as a running yearly figure.
+std::string lump_sum_as_running(const std::string& tier, const Source& source);
 std::string outside_recognition(size_t visit_number, const std::string& from, const std::string& to);
 std::string visit_not_covered(size_t visit_number, const std::string& date);
+std::string employee_supplement_name();
 std::string employee_supplement();
-std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed);
+std::string kind_not_assisted(size_t visit_number, const std::string& kind, const std::string& city, bool assumed,
+                              const Source& source);
 std::string general_not_assisted(const TierGap* gap);
 std::string no_assistance_rule(const std::string& city, const std::string& category, Tier tier);
 std::string no_tier_for_category(const std::string& category, Tier tier, const TierGap& gap);
@@ -104,7 +110,7 @@ std::string assumed_kinds(const Source& source, const std::string& note);
 std::string assumed_period_start(const std::string& document, const std::string& date);
 std::string early_warning_no_income(int year);
 std::string early_warning(const std::string& category, const std::string& date, Fen burden, Fen threshold, Ratio share,
-                          Fen income, int income_year, const Source& source);
+                          Fen income, int income_year, const Source& source, bool supplement_not_deducted);
 std::string identity_chosen(const std::vector<std::pair<std::string, Fen>>& benefits, const std::string& chosen,
                             const std::optional<Clause>& rule);
 
@@ -123,6 +129,8 @@ const char* tier_label_name(Tier tier, Pool pool);  // 基本医保, 大病保�
 std::string basic_label_name(const std::string& kinds);
 std::string early_warning_name();
 std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who);
+// The badge's words for a provenance (as on the page): 原文规定, 依规推算, 假设参数, ...
+const char* provenance_name(Provenance provenance);
 std::string role_deductible(std::optional<int> year);
 std::string role_band_upper(size_t band);
 std::string role_ratio(std::optional<size_t> band);

@@ -69,6 +69,12 @@ void step_json(JsonWriter& out, const Step& step) {
     out.field("to", step.window->second.to_string()).end_object();
   }
   source_json(out, step.source);
+  out.key("parameter_sources").begin_array();
+  for (const CitedSource& cited : step.parameter_sources) {
+    out.begin_object().field("parameters", cited.parameters).field("document", cited.source.document);
+    out.field("clause", cited.source.clause).field("provenance", provenance_id(cited.provenance)).end_object();
+  }
+  out.end_array();
   out.field("provenance", provenance_id(step.provenance));
   out.key("provenances").begin_array();
   for (Provenance provenance : step.provenances) out.value(provenance_id(provenance));
@@ -149,6 +155,7 @@ void rule_json(JsonWriter& out, const TierRule& rule) {
   parameter_json(out.key("cap"), rule.cap);
   if (rule.look_back) parameter_json(out.key("look_back"), *rule.look_back);
   if (!rule.name.empty()) out.field("name", rule.name);
+  if (rule.lump_sum) out.field("lump_sum", true);
   out.end_object();
 }
 

@@ -164,7 +164,8 @@ enum class Allow { value_only, unlimited_too };
 }  // namespace
 
 std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text) {
-  if (text == "none") {
+  // "none" in rules files; "不设" as a person types it (the page sends "none" for both).
+  if (text == "none" || text == "不设") {
     if (!parameter.may_be_unlimited)
       return Error{"", messages::rules_unlimited_not_allowed(), "rules_unlimited_not_allowed"};
     parameter.state = Parameter::State::unlimited;
@@ -271,9 +272,10 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
 }
 
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
-  if (auto error = check_object(json, path,
-                                {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                                 "deductible_by_year", "bands", "cap", "note", "look_back", "quote", "name"}))
+  if (auto error =
+          check_object(json, path,
+                       {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
+                        "deductible_by_year", "bands", "cap", "note", "look_back", "quote", "name", "lump_sum"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -363,6 +365,11 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
                                                  Unit::months, Allow::value_only, defaults));
     rule.look_back = parsed_look_back;
+  }
+  if (const Json* lump_sum = find_field(json, "lump_sum")) {
+    if (!lump_sum->is_boolean())
+      return Error{field_path(path, "lump_sum"), messages::expected_boolean(), "expected_boolean"};
+    rule.lump_sum = lump_sum->get<bool>();
   }
   return rule;
 }

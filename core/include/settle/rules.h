@@ -77,6 +77,9 @@ struct TierRule {
   // 因病致贫 (烟政办发〔2022〕25号 三（七）): the burden may reach back this many months before the
   // month of application; one recognition covers one natural year. Unit months; absent = none.
   std::optional<Parameter> look_back;
+  // 一次性救助 on application (柳州 六（二）): settled here as a running yearly figure spread over the
+  // visits (the year's total is the same), which the settlement says is our convention.
+  bool lump_sum = false;
   // A deductible that follows a yearly figure (e.g. half of the previous year's per-capita
   // income): the visit year's entry replaces `deductible`, which then stands for the other years.
   std::map<int, Parameter> deductible_by_year;
