@@ -137,7 +137,7 @@ function sourcesBlock(settlement) {
     if (!byTier.has(key)) byTier.set(key, { sources: new Set(), provenance: new Set() });
     const entry = byTier.get(key);
     if (step.source) entry.sources.add([step.source.document, step.source.clause].filter(Boolean).join(' '));
-    for (const cited of step.parameter_sources || []) entry.sources.add(citedSource(cited));
+    for (const cited of step.parameter_sources || []) entry.sources.add(citedSource(cited, step.source));
     for (const key of step.provenances || [step.provenance]) entry.provenance.add(PROVENANCE[key]?.label || key);
   }
   return el('section', { class: 'sources print-only', 'aria-labelledby': 'sources-title' },
@@ -315,10 +315,12 @@ function limitText(amount, status) {
 
 // "起付标准、支付比例：国办发〔2021〕42号 全国底线（假设参数）": a value cited apart from the rule,
 // worded as the core's sentence words it.
-function citedSource(cited) {
+function citedSource(cited, own) {
+  const label = (PROVENANCE[cited.provenance] || { label: '' }).label;
+  if (own && cited.document === own.document && cited.clause === own.clause) return `其中${cited.parameters}为${label}`;
   if (cited.provenance === 'given') return `${cited.parameters}：用户填写${cited.document !== '用户填写' ? `（来源：${cited.document}）` : ''}`;
   const where = [cited.document, cited.clause].filter(Boolean).join(' ');
-  return `${cited.parameters}：${where}（${(PROVENANCE[cited.provenance] || { label: '' }).label}）`;
+  return `${cited.parameters}：${where}（${label}）`;
 }
 
 export function stepCard(step) {
@@ -336,7 +338,7 @@ export function stepCard(step) {
   const badges = [step.provenance, ...used.filter((key) => key !== step.provenance)].map((key) =>
     el('span', { class: `badge prov-${key}` }, (PROVENANCE[key] || { label: key }).label));
   const source = [step.source ? [step.source.document, step.source.clause].filter(Boolean).join(' ') : '',
-    ...(step.parameter_sources || []).map(citedSource)].filter(Boolean).join('；');
+    ...(step.parameter_sources || []).map((cited) => citedSource(cited, step.source))].filter(Boolean).join('；');
   return el('li', { class: `step tier-border-${step.tier}` },
     el('div', { class: 'step-head' },
       el('h5', {}, step.tier_name || step.tier),

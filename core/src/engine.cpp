@@ -99,7 +99,8 @@ std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
 }
 
 // The values a step used whose source is not the step's own citation (a national floor under a
-// city's clause, a value the user typed), grouped by source and provenance in the order added.
+// city's clause, a value the user typed), or that are assumed under it, grouped by source and
+// provenance in the order added.
 class ParameterSources {
  public:
   explicit ParameterSources(const Source& own) : own_(own) {}
@@ -107,7 +108,9 @@ class ParameterSources {
   void add(const Parameter& parameter, const std::string& role) {
     if (parameter.state == Parameter::State::missing) return;
     const Source& source = parameter.source;
-    if (source.document == own_.document && source.clause == own_.clause) return;
+    // A value under the step's own clause is cited apart only when assumed (the clause does not say it).
+    const bool own = source.document == own_.document && source.clause == own_.clause;
+    if (own && parameter.provenance != Provenance::assumed) return;
     for (CitedSource& group : cited_) {
       if (group.source.document == source.document && group.source.clause == source.clause &&
           group.provenance == parameter.provenance) {
@@ -127,10 +130,11 @@ class ParameterSources {
 std::vector<CitedSource> rule_parameter_sources(const TierRule& rule, int year) {
   ParameterSources sources(rule.source);
   sources.add(rule.deductible_in(year), messages::role_deductible(std::nullopt));
+  // Bands are named together (分段上限, 分段比例): a list of every band's two values reads badly.
   const bool banded = rule.bands.size() > 1;
-  for (size_t i = 0; i < rule.bands.size(); ++i) {
-    if (banded) sources.add(rule.bands[i].to, messages::role_band_upper(i + 1));
-    sources.add(rule.bands[i].ratio, messages::role_ratio(banded ? std::optional<size_t>(i + 1) : std::nullopt));
+  for (const Band& band : rule.bands) {
+    if (banded) sources.add(band.to, messages::role_bands_upper());
+    sources.add(band.ratio, banded ? messages::role_bands_ratio() : messages::role_ratio(std::nullopt));
   }
   sources.add(rule.cap, messages::role_cap());
   return sources.take();
@@ -243,8 +247,22 @@ class CategorySettler {
       YearLeft left;
       left.tier = entry.tier;
       left.pool = entry.pool;
-      left.base = entry.accumulator->base;
-      left.paid = entry.accumulator->paid;
+      const Accumulator* so_far = entry.accumulator;
+      std::string period = std::to_string(year_number) + " 年";
+      // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
+      if (rule->look_back && has(*rule->look_back) && case_.applied) {
+        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
+        left.window = std::make_pair(from, to);
+        if (to < last.date) {
+          left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
+          settlement_.year_left.push_back(std::move(left));
+          continue;
+        }
+        so_far = entry.tier == Tier::assistance ? &recognition_.assistance : &recognition_.reassistance;
+        period = messages::window_name(from.to_string(), to.to_string());
+      }
+      left.base = so_far->base;
+      left.paid = so_far->paid;
       const Parameter& deductible = rule->deductible_in(year_number);
       if (has(deductible)) {
         left.deductible = deductible.amount();
@@ -255,8 +273,9 @@ class CategorySettler {
         left.cap = rule->cap.amount();
         left.left = max(Fen(), left.cap - left.paid);
       }
-      left.text = messages::year_left(tier_label(entry.tier, entry.pool), year_number, left.paid, left.cap_state,
-                                      left.cap, left.left, left.to_threshold, static_cast<int>(entry.tier));
+      left.text = messages::year_left(tier_label(entry.tier, entry.pool), period, left.paid, left.cap_state,
+                                      rule->cap.provenance == Provenance::assumed, left.cap, left.left,
+                                      left.to_threshold, static_cast<int>(entry.tier));
       settlement_.year_left.push_back(std::move(left));
     }
   }
@@ -297,6 +316,19 @@ class CategorySettler {
             "prior." + std::string(start.field) + ".paid",
             messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
             "prior_above_cap"};
+    }
+    // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
+    // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).
+    const TierRule* re_rule = rule_for(*first->period, Tier::reassistance, Pool::assistance);
+    if (prior.assistance && !prior.reassistance && re_rule != nullptr) {
+      const Fen left_by_assistance = max(Fen(), prior.assistance->base - prior.assistance->paid);
+      YearlyFigure figure = yearly_figure(*re_rule, prior.year, left_by_assistance);
+      const Fen paid = figure.missing == nullptr ? figure.amount : Fen();
+      year.reassistance = {left_by_assistance, paid};
+      if (window_year) recognition_.reassistance = year.reassistance;
+      warn(
+          "prior_reassistance_assumed", [&] { return messages::prior_reassistance_assumed(left_by_assistance, paid); },
+          std::nullopt);
     }
     prior_year_ = prior.year;
     prior_ = &prior;
@@ -837,6 +869,7 @@ class CategorySettler {
     step.segments = segments_of(rule, year);
     step.has_cap = rule.cap.state == Parameter::State::value;
     step.cap_shown = shown(rule.cap);
+    step.cap_assumed = rule.cap.provenance == Provenance::assumed;
     if (step.has_cap) {
       step.cap = rule.cap.amount();
       step.cap_left = step.cap - min(step.cap, year_figure);

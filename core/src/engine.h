@@ -39,6 +39,7 @@ struct Step {
   std::vector<Segment> segments;
   bool has_cap = false;
   bool cap_unknown = false;  // the cap is not on file; the figure takes it as not reached (粗估)
+  bool cap_assumed = false;  // the cap (or that there is none) is an assumed value
   Fen cap;
   Fen cap_left;
   Fen paid_before;  // paid by this tier earlier in the year
@@ -86,8 +87,9 @@ struct YearLeft {
   std::optional<Fen> deductible;
   Parameter::State cap_state = Parameter::State::missing;
   Fen cap;
-  Fen left;                         // cap − paid, never below 0 (cap_state value only)
-  std::optional<Fen> to_threshold;  // the base's distance to the deductible, when below it
+  Fen left;                                     // cap − paid, never below 0 (cap_state value only)
+  std::optional<Fen> to_threshold;              // the base's distance to the deductible, when below it
+  std::optional<std::pair<Date, Date>> window;  // 因病致贫: the recognition's window, not the year
   std::string text;
 };
 

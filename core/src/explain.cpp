@@ -75,6 +75,11 @@ void append_ratio(std::string& text, const Step& step) {
 void append_parameter_sources(std::string& text, const Step& step) {
   for (const CitedSource& cited : step.parameter_sources) {
     text += "；";
+    if (cited.source.document == step.source.document && cited.source.clause == step.source.clause) {
+      // An assumed value under the step's own clause: the clause does not say it (the warning says why).
+      text += "其中" + cited.parameters + "为" + messages::provenance_name(cited.provenance);
+      continue;
+    }
     text += cited.parameters;
     text += "：";
     if (cited.provenance == Provenance::given) {
@@ -146,7 +151,7 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
       text += "，年度限额 ";
       append_yuan(text, step.cap);
       break;
-    case Shown::none: text += "，不设年度限额"; break;
+    case Shown::none: text += step.cap_assumed ? "，按假设不设年度限额" : "，不设年度限额"; break;
     default: text += step.cap_unknown ? "，年度限额未收录（粗估按未达到计算）" : "，年度限额未收录"; break;
   }
   bool unused_missing = step.cap_shown == Shown::missing && !step.cap_unknown;

@@ -173,15 +173,25 @@ std::string prior_year_without_visit(int year) {
 std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap) {
   return tier + "此前已支付 " + yuan(paid) + "，超过了年度限额 " + yuan(cap) + "，请核对";
 }
+std::string prior_reassistance_assumed(Fen base, Fen paid) {
+  return "本年度此前的再救助未填写：按此前的医疗救助，经医疗救助后政策范围内个人负担累计 " + yuan(base) +
+         "，按此前已获应得的再救助 " + yuan(paid) + "计算；实际不同时，请在“本年度此前”里填写再救助";
+}
 std::string prior_included(Fen paid) {
   return "本年度此前已支付 " + yuan(paid) + "（用户填写），已计入年度累计。";
 }
-std::string year_left(const std::string& tier, int year, Fen paid, Parameter::State cap_state, Fen cap, Fen left,
-                      const std::optional<Fen>& to_threshold, int tier_kind) {
-  std::string text = tier + "：" + std::to_string(year) + " 年已支付 " + yuan(paid);
+std::string window_name(const std::string& from, const std::string& to) {
+  return "认定期间（" + from + " 至 " + to + "）";
+}
+std::string window_ended(const std::string& tier, const std::string& from, const std::string& to) {
+  return tier + "：因病致贫认定的救助期（" + from + " 至 " + to + "）已结束，之后的费用需重新申请认定。";
+}
+std::string year_left(const std::string& tier, const std::string& period, Fen paid, Parameter::State cap_state,
+                      bool cap_assumed, Fen cap, Fen left, const std::optional<Fen>& to_threshold, int tier_kind) {
+  std::string text = tier + "：" + period + "已支付 " + yuan(paid);
   switch (cap_state) {
     case Parameter::State::value: text += "，年度限额 " + yuan(cap) + "，还剩 " + yuan(left); break;
-    case Parameter::State::unlimited: text += "，不设年度限额"; break;
+    case Parameter::State::unlimited: text += cap_assumed ? "，按假设不设年度限额" : "，不设年度限额"; break;
     case Parameter::State::missing: text += "，年度限额未收录"; break;
   }
   if (to_threshold) {
@@ -425,6 +435,12 @@ std::string role_deductible(std::optional<int> year) {
 }
 std::string role_band_upper(size_t band) {
   return "第" + std::to_string(band) + "段上限";
+}
+std::string role_bands_upper() {
+  return "分段上限";
+}
+std::string role_bands_ratio() {
+  return "分段比例";
 }
 std::string role_ratio(std::optional<size_t> band) {
   return band ? "第" + std::to_string(*band) + "段支付比例" : "支付比例";

@@ -59,10 +59,16 @@ std::string prior_paid_above_base(Fen paid, Fen base);
 std::string prior_bad_year();
 std::string prior_year_without_visit(int year);
 std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap);
+// The prior 再救助 not typed: its base follows from the prior assistance, paid as its rule gives.
+std::string prior_reassistance_assumed(Fen base, Fen paid);
 std::string prior_included(Fen paid);
 // tier_kind: 1 大病保险, 2 医疗救助, 3 再救助 (the Tier enum's order)
-std::string year_left(const std::string& tier, int year, Fen paid, Parameter::State cap_state, Fen cap, Fen left,
-                      const std::optional<Fen>& to_threshold, int tier_kind);
+// "认定期间（2023-09-01 至 2024-12-31）": a 因病致贫 recognition's window in a sentence.
+std::string window_name(const std::string& from, const std::string& to);
+// The last visit is after the recognition's window: nothing is left of it.
+std::string window_ended(const std::string& tier, const std::string& from, const std::string& to);
+std::string year_left(const std::string& tier, const std::string& period, Fen paid, Parameter::State cap_state,
+                      bool cap_assumed, Fen cap, Fen left, const std::optional<Fen>& to_threshold, int tier_kind);
 
 // Tiers that the rules on file cannot compute
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
@@ -133,6 +139,8 @@ std::string parameter_label(const std::string& tier, const std::string& role, co
 const char* provenance_name(Provenance provenance);
 std::string role_deductible(std::optional<int> year);
 std::string role_band_upper(size_t band);
+std::string role_bands_upper();
+std::string role_bands_ratio();
 std::string role_ratio(std::optional<size_t> band);
 std::string role_cap();
 std::string role_look_back();

@@ -221,6 +221,10 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
     optional_fen(out, "cap", left.cap_state == Parameter::State::value, left.cap);
     optional_fen(out, "left", left.cap_state == Parameter::State::value, left.left);
     optional_fen(out, "to_threshold", left.to_threshold.has_value(), left.to_threshold.value_or(Fen()));
+    if (left.window) {
+      out.key("window").begin_object().field("from", left.window->first.to_string());
+      out.field("to", left.window->second.to_string()).end_object();
+    }
     out.field("text", left.text).end_object();
   }
   out.end_array().end_object();
