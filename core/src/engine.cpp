@@ -644,9 +644,12 @@ class CategorySettler {
       }
     }
 
+    // Whether this kind is assisted at all is as sure as the scope's reading of it.
+    const Provenance scope = kind_assumed ? Provenance::assumed : period.assistance_kinds_provenance;
     Step assistance = blank_step(index, Tier::assistance);
     assistance.window = window;
     pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
+    add_provenance(assistance.provenances, scope);
     if (window) add_provenance(assistance.provenances, Provenance::derived);
     amounts.assistance = assistance.paid;
     const Fen assistance_paid = assistance.paid;
@@ -660,6 +663,7 @@ class CategorySettler {
     Step reassistance = blank_step(index, Tier::reassistance);
     reassistance.window = window;
     pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
+    add_provenance(reassistance.provenances, scope);
     if (window) add_provenance(reassistance.provenances, Provenance::derived);
     amounts.reassistance = reassistance.paid;
     keep(std::move(reassistance));
@@ -695,13 +699,14 @@ class CategorySettler {
       Step step = blank_step(index, each);
       step.base = each == tier ? base : Fen();
       const TierGap* each_gap = gap_for(period, each, category_);
-      const bool stated = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
+      // "No such tier" reads a document's list as complete: derived, not its stated word.
+      const bool read_as_none = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
       if (each_gap != nullptr) {
         cite(step, [&] { return each_gap->source; });
       } else {
         cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
       }
-      step.provenance = stated                  ? Provenance::stated
+      step.provenance = read_as_none            ? Provenance::derived
                         : category_ == kGeneral ? Provenance::convention
                                                 : Provenance::missing;
       explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
@@ -912,7 +917,7 @@ class CategorySettler {
   void warn_emergency(size_t index) {
     const Visit& visit = case_.visits[index];
     const VisitAmounts& amounts = settlement_.visits[index];
-    if (amounts.assistance + amounts.reassistance == Fen()) return;
+    if (amounts.basic + amounts.critical + amounts.assistance + amounts.reassistance == Fen()) return;
     warn(
         "emergency_non_designated",
         [&] {
@@ -940,9 +945,13 @@ class CategorySettler {
   void warn_if_outdated(size_t index) {
     const Visit& visit = case_.visits[index];
     std::optional<Date> newest;
+    bool newest_assumed = false;  // no issue date on file, and the start date is assumed
     for (const Period& period : case_.city->periods) {
       Date dated = period.issued.value_or(period.from);
-      if (!newest || *newest < dated) newest = dated;
+      if (!newest || *newest < dated) {
+        newest = dated;
+        newest_assumed = !period.issued && period.from_provenance == Provenance::assumed;
+      }
     }
     if (!newest) return;
     Date limit{newest->year + 2, newest->month, newest->day};
@@ -950,7 +959,10 @@ class CategorySettler {
     if (!(limit < visit.date)) return;
     warn(
         "rules_may_be_outdated",
-        [&] { return messages::rules_may_be_outdated(case_.city->name, newest->to_string(), visit.date.to_string()); },
+        [&] {
+          return messages::rules_may_be_outdated(case_.city->name, newest->to_string(), newest_assumed,
+                                                 visit.date.to_string());
+        },
         std::nullopt);
   }
 
@@ -984,6 +996,13 @@ class CategorySettler {
     if (step.deductible_shown == Shown::not_used && step.deductible) step.deductible_shown = Shown::value;
     if (step.cap_shown == Shown::not_used && step.has_cap) step.cap_shown = Shown::value;
     if (step.provenances.empty()) step.provenances.push_back(step.provenance);
+    // A non-designated emergency is settled as if designated; only a clause that says so (枣庄
+    // 附件第9项) makes that the document's word. A slip's amount is the slip's.
+    const Visit& visit = case_.visits[step.visit];
+    if (!visit.designated && visit.covered() && !visit.period->non_designated && step.provenance != Provenance::given) {
+      add_provenance(step.provenances, Provenance::convention);
+      step.text += messages::emergency_as_designated();
+    }
     step.provenance = step.provenances.front();
     for (Provenance provenance : step.provenances) step.provenance = weakest(step.provenance, provenance);
     settlement_.steps.push_back(std::move(step));

@@ -156,13 +156,7 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
   }
   bool unused_missing = step.cap_shown == Shown::missing && !step.cap_unknown;
   for (const Segment& segment : step.segments) unused_missing = unused_missing || !segment.ratio;
-  if (unused_missing) {
-    text += "（未收录的数值本次用不到：";
-    text += period;
-    text += "累计应";
-    text += verb(step.tier);
-    text += "的金额未超出已收录的部分，不影响结果）";
-  }
+  if (unused_missing) text += "（未收录的数值本次用不到，不影响结果）";
   text += "。";
   if (cumulative) {
     text += "按";
@@ -181,7 +175,7 @@ std::string explain_tier(const Step& step, VisitKind kind, const std::string& ca
     text += ' ';
     append_yuan(text, step.paid);
     if (step.year_figure - step.paid_before != step.paid) {
-      text += "（差额";
+      text += "（差额 ";
       append_yuan(text, max(Fen(), step.year_figure - step.paid_before));
       text += "，以本次基数 ";
       append_yuan(text, step.base);
@@ -215,6 +209,14 @@ std::string explain_basic_estimate(const Step& step, VisitKind kind, std::option
                                    bool repeat_admission, bool yielded_to_slip) {
   static const char* kLevels[] = {"一级", "二级", "三级"};
   std::string text = "粗估：本次" + std::string(kind_name(kind)) + "政策范围内费用 " + yuan(step.base) + "，";
+  // The Shandong reading: a special drug's 合规药费 is paid by 大病保险特殊药品, not by basic insurance.
+  if (kind == VisitKind::special_drug && step.segments.front().ratio &&
+      step.segments.front().ratio->basis_points == 0) {
+    text += "按由大病保险特殊药品支付、基本医保不支付计算，估计基本医保支付 " + yuan(step.paid) + "。依据：" +
+            step.source.document + " " + step.source.clause;
+    append_parameter_sources(text, step);
+    return text + "（粗估，以结算单为准）。";
+  }
   if (hospital_level) text += std::string(kLevels[*hospital_level - 1]) + "医院";
   text += *step.deductible > Fen() ? "起付标准 " + yuan(*step.deductible) : std::string("粗估不计起付标准");
   if (repeat_admission) text += "（年度内再次住院，按比例降低）";
@@ -251,7 +253,7 @@ std::string explain_not_covered(const Step& step, const Clause* rule) {
 }
 
 std::string explain_not_assisted_outside_designated(const Step& step, const Clause& designated_only) {
-  return "非定点医疗机构且非急诊抢救，" + step.name + "不予救助（按原文理解：救助的是“" + designated_only.quote +
+  return "非定点医疗机构且非急诊抢救，" + step.name + " 0.00 元（按原文理解：原文写的是“" + designated_only.quote +
          "”）。";
 }
 
@@ -274,7 +276,7 @@ std::string explain_kind_assistance_missing(Tier tier, VisitKind kind, const std
 std::string explain_no_rule(const Step& step, const std::string& category_name, const TierGap* gap, bool general) {
   const std::string& name = step.name;
   if (gap != nullptr && gap->reading == TierGap::Reading::none)
-    return gap->note + "，" + category_name + name + " 0.00 元。";
+    return gap->note + "，" + (general ? std::string() : category_name) + name + " 0.00 元。";
   if (gap != nullptr)
     return category_name + "按原有政策执行（原文：“" + gap->quote + "”），原有政策的" + name +
            "标准未收录，本次按 0.00 元计；实际可能有" + name + "，个人负担可能偏高。";

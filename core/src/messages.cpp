@@ -259,7 +259,7 @@ std::string applied_missing(const std::string& category, int64_t months) {
          " 个月的费用纳入";
 }
 std::string recognition_window(const std::string& from, const std::string& to, int64_t months, const Source& source) {
-  return "认定期间 " + from + " 至 " + to + " 是本计算器对 " + cite(source) + " 的理解（依规推算）：申请之月前 " +
+  return "认定期间 " + from + " 至 " + to + " 是本计算器对" + cite(source) + "的理解（依规推算）：申请之月前 " +
          std::to_string(months) +
          " 个月起至申请当年年底的政策范围内个人负担合并累计，共用一个救助起付标准和救助限额；请向经办机构核实";
 }
@@ -309,7 +309,7 @@ std::string earlier_policy_not_on_file(const std::string& city, const std::strin
          "”，原有政策的标准未收录，本次按 0 元计算，结果可能高估个人负担；请向经办机构核实原有标准后另行计算";
 }
 std::string no_standard_clause() {
-  return "未收录该标准";
+  return "（该项标准未收录）";
 }
 std::string kind_assistance_missing(size_t visit_number, const std::string& kind, const std::string& city,
                                     const std::string& note) {
@@ -321,7 +321,7 @@ std::string assumed_category(const std::string& name, const std::string& note) {
 }
 std::string emergency_non_designated(size_t visit_number, const std::optional<Clause>& rule,
                                      const std::optional<Clause>& designated_only) {
-  std::string text = "第 " + std::to_string(visit_number) + " 次就诊在非定点医疗机构急诊抢救，本次计入医疗救助";
+  std::string text = "第 " + std::to_string(visit_number) + " 次就诊在非定点医疗机构急诊抢救，本次照常计算医保和救助";
   if (rule) return text + "：依据 " + cite(rule->source) + "“" + rule->quote + "”，急诊和抢救除外";
   if (designated_only)
     return text + "：" + cite(designated_only->source) + "写的是“" + designated_only->quote +
@@ -330,6 +330,9 @@ std::string emergency_non_designated(size_t visit_number, const std::optional<Cl
          "：这是本计算器的理解（计算约定：急诊抢救视同定点就医）；已收录的本市文件没有写明非定点医疗机构急诊抢救的费"
          "用能否救助，请向经办机构核实";
 }
+std::string emergency_as_designated() {
+  return "非定点医疗机构急诊抢救，按定点就医计算（计算约定）。";
+}
 std::string documents(const Period& period) {
   // The title is on the city page and the print header; here the number and its dates.
   std::string text = "本次计算依据：" + period.document.document;
@@ -337,8 +340,10 @@ std::string documents(const Period& period) {
   text += period.from.to_string() + (period.from_provenance == Provenance::stated ? " 起施行）" : " 起适用，为假设）");
   return text;
 }
-std::string rules_may_be_outdated(const std::string& city, const std::string& newest, const std::string& date) {
-  return "就诊日期 " + date + " 距" + city + "已收录的最新文件（" + newest +
+std::string rules_may_be_outdated(const std::string& city, const std::string& newest, bool date_assumed,
+                                  const std::string& date) {
+  return "就诊日期 " + date + " 距" + city + "已收录的最新文件（" +
+         (date_assumed ? "印发日期未收录，假设自 " + newest + " 起适用" : newest) +
          "）已超过两年，之后的文件可能已调整标准；请向经办机构核实";
 }
 std::string assumed_parameter(const Parameter& parameter) {

@@ -107,10 +107,13 @@ std::string no_standard_clause();
 std::string kind_assistance_missing(size_t visit_number, const std::string& kind, const std::string& city,
                                     const std::string& note);
 std::string assumed_category(const std::string& name, const std::string& note);
+// A step of such a visit where no clause states the emergency exception.
+std::string emergency_as_designated();
 std::string emergency_non_designated(size_t visit_number, const std::optional<Clause>& rule,
                                      const std::optional<Clause>& designated_only);
 std::string documents(const Period& period);
-std::string rules_may_be_outdated(const std::string& city, const std::string& newest, const std::string& date);
+std::string rules_may_be_outdated(const std::string& city, const std::string& newest, bool date_assumed,
+                                  const std::string& date);
 std::string assumed_parameter(const Parameter& parameter);
 std::string assumed_kinds(const Source& source, const std::string& note);
 std::string assumed_period_start(const std::string& document, const std::string& date);
