@@ -14,6 +14,12 @@ const site = path.resolve(process.argv[2] || 'build/site');
 const { loadSettle } = await import(pathToFileURL(path.join(site, 'settle-api.js')).href);
 const api = await loadSettle({ wasmBinary: fs.readFileSync(path.join(site, 'settle.wasm')) });
 const catalog = api.cities();
+// A rules file the loader refuses fails the WebAssembly build as settle_check_rules fails the
+// native one: "rules/<city>.json: <field path>: <message>".
+if (catalog.error) {
+  console.error(`${catalog.error.path.replace(/: $/, '')}: ${catalog.error.message}`);
+  process.exit(1);
+}
 // The calculator's own helpers, from the same assembled site, so the pages word amounts,
 // badges, documents and links as it does.
 const siteModule = (name) => import(pathToFileURL(path.join(site, name)).href);
