@@ -23,19 +23,14 @@ cmake --preset native-release >/dev/null
 cmake --build --preset native-release -j "$jobs"
 ctest --preset native-release
 
-if [[ -x scripts/fuzz.sh ]]; then
-  step "fuzz smoke run"
-  bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
-fi
+step "fuzz smoke run (CMake preset fuzz)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 
 step "WebAssembly build and site"
 bash scripts/build-site.sh
 
-step "native/WASM parity on generated cases"
-bash tests/parity/run.sh "${PARITY_CASES:-10000}"
-
-step "node (wasm parity) and browser tests"
-bash tests/web/run.sh
+step "native/WASM parity on generated cases (PARITY_CASES=${PARITY_CASES:-10000}), node and browser tests"
+ctest --preset wasm
 
 echo
 echo "all tests passed"

@@ -3,18 +3,11 @@
 // the core), then sees the core's own step-by-step settlement. Progress lives in this page only.
 import { loadSettle } from './settle-api.js';
 import { provenanceLegend, stepCard } from './result-view.js';
-import { el, yuan, yuanDigits, normalizeMoney, TIERS } from './format.js';
+import { covers, el, fenOf, yuan, yuanDigits, normalizeMoney, TIERS } from './format.js';
 import { fragmentFor } from './share.js';
-import { describe } from './parameter-panel.js';
 
 const TOLERANCE_FEN = 100;   // 1 元: hand arithmetic that rounds a band differently still passes
 const TIER_NAME = Object.fromEntries(TIERS.map((t) => [t.key, t.name]));
-
-// Typed yuan -> fen, exactly (no floating point), or null.
-function fenOf(text) {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(normalizeMoney(text));
-  return m ? Number(m[1]) * 100 + Number((m[2] || '').padEnd(2, '0')) : null;
-}
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -104,7 +97,9 @@ class Training {
     const missing = [];
     for (const tier of scenario.ask) {
       const input = $(`#answer-${tier}`);
-      const fen = fenOf(input.value);
+      // Compared and shown as the core's amounts are: integer fen.
+      const typed = fenOf(input.value);
+      const fen = typed === null ? null : Number(typed);
       const field = input.closest('.field');
       const error = field.querySelector('.field-error');
       field.classList.remove('is-right', 'is-wrong');
@@ -235,7 +230,7 @@ function facts(kase, city, { links = true } = {}) {
   const cell = (i, text, cls) => el('td', { 'data-label': head[i], class: cls }, text);
   return el('div', { class: 'facts-block' },
     el('p', {}, `${city.name}　${scheme}　${who}　`, links ? el('a', { href: `city-${city.id}.html` }, `查看${city.name}政策`) : null),
-    kase.parameters ? el('p', { class: 'hint' }, `本题假设的参数：${Object.entries(kase.parameters).map(([id, value]) => parameterText(id, value, city)).join('；')}`) : null,
+    kase.parameters ? el('p', { class: 'hint' }, `本题假设的参数：${Object.entries(kase.parameters).map(([id, value]) => parameterText(id, value, city, kase.visits[0]?.date)).join('；')}`) : null,
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '就诊记录' },
       el('table', { class: 'stack' }, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, kase.visits.map((v) => el('tr', {},
@@ -244,14 +239,16 @@ function facts(kase, city, { links = true } = {}) {
           cell(4, amount(v.basic_paid), 'num'), cell(5, amount(v.critical_paid), 'num')))))));
 }
 
-// "assistance.tier1.cap" = "20000" -> 医疗救助 · 一类人员 · 年度限额 20,000.00 元 (the parameter
-// panel's words; a trainee never sees an id).
-function parameterText(id, value, city) {
-  const names = Object.fromEntries(city.categories.map((c) => [c.id, c.name]));
-  const unit = city.periods.flatMap((p) => p.parameters).find((p) => p.id === id)?.unit;
+// "assistance.tier1.cap" = "20000" -> 医疗救助年度最高支付限额（一类人员） 20,000.00 元: the
+// parameter's label from cities(), as the parameter panel shows it (a trainee never sees an id),
+// from the period in force on the case's first visit.
+function parameterText(id, value, city, date) {
+  const inForce = city.periods.find((p) => covers(p, date));
+  const parameter = [inForce, ...city.periods].flatMap((p) => p?.parameters || []).find((p) => p.id === id);
+  const unit = parameter?.unit;
   const text = String(value);
   const shown = text === 'none' ? '不设' : unit === 'yuan' ? `${yuanDigits(normalizeMoney(text)) || text} 元` : unit === 'months' ? `${text} 个月` : text;
-  return `${describe(id, names)} ${shown}`;
+  return `${parameter?.label || '一项本地标准'} ${shown}`;
 }
 
 const marksTable = (rows) => el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '核对结果' }, el('table', { class: 'marks-table stack' },

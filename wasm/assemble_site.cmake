@@ -1,5 +1,5 @@
 # cmake -P script run by the `site` target: copies web/, site/'s files (not its generator/), the
-# wasm module and its JS wrapper into SITE_DIR, has the generator write the city pages, then
+# wasm module and its JS wrapper into SITE_DIR (and a copy in SITE_COPY), has the generator write the city pages, then
 # writes the service worker with the list of every file and a build hash that changes whenever
 # any file (or the rules' date) does, so a new build replaces the offline copy; the calculator's
 # index.html gets the same hash and the rules' date.
@@ -57,3 +57,12 @@ string(REPLACE "@VERSION@" "${site_hash}" sw "${sw}")
 file(WRITE ${SITE_DIR}/sw.js "${sw}")
 list(LENGTH site_files n)
 message(STATUS "Site: ${n} files + sw.js in ${SITE_DIR} (build ${site_hash}, rules ${rules_date})")
+
+# build/site, where the tests and scripts serve from: a copy of this build's site, file times
+# kept (a copy, not a link, so that whatever copies or walks it gets plain files).
+if(SITE_COPY AND NOT SITE_COPY STREQUAL SITE_DIR)
+  file(REMOVE_RECURSE ${SITE_COPY})
+  file(MAKE_DIRECTORY ${SITE_COPY})
+  file(COPY ${SITE_DIR}/ DESTINATION ${SITE_COPY})
+  message(STATUS "Site: copied to ${SITE_COPY}")
+endif()

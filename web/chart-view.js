@@ -7,7 +7,7 @@
 // plus its stylesheet) or Chart.js (~65 KB gzip) would add more than the whole page's own script,
 // draw to a canvas that neither the accessibility check nor a screen reader can read, and bring
 // features (zoom, animation, plugins) this chart does not use.
-import { el, yuan, TIERS } from './format.js';
+import { el, fenOf, yuan, TIERS } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_TOTAL = 500000;           // 50万, yuan
@@ -24,11 +24,6 @@ function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Typed money text -> fen (BigInt); null when empty or not plain digits with at most 2 decimals.
-function fenOf(text) {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
-  return m ? BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0')) : null;
-}
 // a * num / den in fen, rounded half-up.
 const scaled = (a, num, den) => (2n * a * num + den) / (2n * den);
 // Fen as a yuan string the core reads exactly.

@@ -42,6 +42,13 @@ export function normalizeMoney(text) {
   return rest ? `${digits}.${rest}` : digits;
 }
 
+// Typed yuan -> fen as a BigInt, exactly (never through a floating-point number), after
+// normalizeMoney (8万, １２, 80,000 元); null when it is not digits with at most two decimals.
+export function fenOf(text) {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(normalizeMoney(String(text ?? '').trim()));
+  return m ? BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0')) : null;
+}
+
 // Whether a typed amount is written other than as plain yuan digits (8万, １２, 80,000 元): the
 // form then shows how it reads it.
 export const moneyNeedsEcho = (text) => text.trim() !== '' && !/^\d+(\.\d{1,2})?$/.test(text.trim());
@@ -57,8 +64,8 @@ export function yuanDigits(text) {
 
 export const yuanText = (fen) => (fen === null || fen === undefined ? '无' : `${yuan(fen)} 元`);
 
-// Share of the total, for the bar and its legend only.
-export function share(part, whole) {
+// A part of the total as a percentage ("38.3%"), for the bar and its legend only.
+export function percentOf(part, whole) {
   if (!whole) return '0%';
   return `${((part * 100) / whole).toFixed(1)}%`;
 }

@@ -5,21 +5,6 @@
 // Empty inputs send nothing, so the rules on file apply. Never shows a parameter id.
 import { covers, el, localToday, normalizeMoney, PROVENANCE } from './format.js';
 
-// Words for a parameter id's parts: only where no label from the core is at hand (the training
-// page's scenarios name parameters by id).
-const TIER = {
-  basic: '基本医保', critical: '大病保险', special_drug: '大病保险特殊药品', assistance: '医疗救助',
-  reassistance: '再救助', early_warning: '高额费用预警',
-};
-const GROUP = {
-  employee: '职工', resident: '居民', tilted: '困难群众（倾斜）', general: '普通参保人员',
-  edge: '低保边缘、监测对象', tier1: '一类人员', tier2: '二类人员',
-  level1: '一级医院', level2: '二级医院', level3: '三级医院', income: '全省居民人均可支配收入', share: '预警线',
-};
-const FIELD = {
-  deductible: '起付线', ratio: '支付比例', cap: '年度限额', look_back: '追溯月数',
-  repeat_deductible_share: '再次住院起付线比例', to: '上限',
-};
 const UNIT = { yuan: '元', percent: '如 80%', months: '个月' };
 
 export function valueText(parameter) {
@@ -29,17 +14,6 @@ export function valueText(parameter) {
   if (parameter.unit === 'yuan') return `${value} 元`;
   if (parameter.unit === 'months') return `${value} 个月`;
   return String(value);
-}
-
-// "critical.resident.tilted.bands[1].ratio" -> "大病保险 · 居民 · 困难群众（倾斜） · 第 2 段 · 支付比例"
-export function describe(id, categories) {
-  return id.split('.').map((part, i) => {
-    const band = /^bands\[(\d+)\]$/.exec(part);
-    if (band) return `第 ${Number(band[1]) + 1} 段`;
-    if (i === 0) return TIER[part] || part;
-    if (/^\d{4}$/.test(part)) return `${part} 年`;
-    return categories[part] || GROUP[part] || FIELD[part] || part;
-  }).join(' · ');
 }
 
 export const sourceText = (source) => (source ? [source.document, source.clause].filter(Boolean).join(' ') : '');

@@ -1,6 +1,6 @@
 // Renders a settlement from the core: who pays what (bar + legend), each visit, every step with
 // its source and provenance. Shows only the core's numbers; the shares are for display.
-import { covers, documentTitle, el, localToday, moneyNodes, yuan, yuanText, share, TIERS, PROVENANCE, BURDEN_PARTS } from './format.js';
+import { covers, documentTitle, el, localToday, moneyNodes, yuan, yuanText, percentOf, TIERS, PROVENANCE, BURDEN_PARTS } from './format.js';
 
 export class ResultView {
   constructor(section, mini) {
@@ -209,7 +209,7 @@ const firstWords = (text) => {
 function summaryBlock(totals) {
   const parts = TIERS.map((t) => ({ ...t, fen: totals[t.key] }));
   const bar = el('div', { class: 'bar', role: 'img',
-    'aria-label': parts.map((p) => `${p.name} ${share(p.fen, totals.total)}`).join('，') });
+    'aria-label': parts.map((p) => `${p.name} ${percentOf(p.fen, totals.total)}`).join('，') });
   for (const p of parts) {
     if (p.fen <= 0) continue;
     const segment = el('span', { class: `bar-part tier-${p.key}` });
@@ -224,7 +224,7 @@ function summaryBlock(totals) {
       el('span', { class: `swatch tier-${p.key}`, 'aria-hidden': 'true' }),
       el('span', { class: 'legend-name' }, p.name),
       el('span', { class: 'amount' }, yuan(p.fen), ' 元'),
-      el('span', { class: 'pct' }, share(p.fen, totals.total))))),
+      el('span', { class: 'pct' }, percentOf(p.fen, totals.total))))),
     burdenLine(totals));
 }
 

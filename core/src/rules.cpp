@@ -153,11 +153,24 @@ Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
                                 {"outpatient", VisitKind::outpatient}});
 }
 
-// The context a parameter inherits its source from.
+// What a parameter inherits from its block: the source, and the provenance and note a rule or
+// estimate block may state once for its parameters (each may still say its own; the note goes
+// only to the values that need one: not stated, or not on file).
 struct SourceDefaults {
   std::string document;
   std::string clause;
+  std::optional<Provenance> provenance;
+  std::string note;
 };
+
+std::optional<Error> read_block_defaults(const Json& json, const std::string& path, SourceDefaults& defaults) {
+  if (const Json* provenance = find_field(json, "provenance")) {
+    Result<Provenance> parsed = parse_provenance(*provenance, field_path(path, "provenance"));
+    if (!parsed.ok()) return parsed.error();
+    defaults.provenance = parsed.value();
+  }
+  return optional_string(json, "note", path, defaults.note);
+}
 
 enum class Allow { value_only, unlimited_too };
 
@@ -224,19 +237,26 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   const Json* value = find_field(json, "value");
   if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
   const std::string value_path = field_path(path, "value");
+  // The block's note is the reading its values need: a stated value does not take it.
+  const bool own_note = find_field(json, "note") != nullptr;
   if (value->is_null()) {
     parameter.state = Parameter::State::missing;
+    if (!own_note) parameter.note = defaults.note;
     if (parameter.note.empty())
       return Error{field_path(path, "note"), messages::rules_missing_needs_note(), "rules_missing_needs_note"};
     return parameter;
   }
   SETTLE_TRY(text, read_string(*value, value_path));
   if (auto error = set_parameter_value(parameter, text)) return Error{value_path, error->message, error->code};
-  const Json* provenance = find_field(json, "provenance");
-  if (provenance == nullptr)
+  if (const Json* provenance = find_field(json, "provenance")) {
+    SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
+    parameter.provenance = parsed;
+  } else if (defaults.provenance) {
+    parameter.provenance = *defaults.provenance;
+  } else {
     return Error{field_path(path, "provenance"), messages::missing_field("provenance"), "missing_field"};
-  SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
-  parameter.provenance = parsed;
+  }
+  if (!own_note && parameter.provenance != Provenance::stated) parameter.note = defaults.note;
   if (parameter.provenance != Provenance::stated && parameter.note.empty())
     return Error{field_path(path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
   if (parameter.source.clause.empty())
@@ -274,8 +294,8 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
   if (auto error =
           check_object(json, path,
-                       {"id", "tier", "pool", "schemes", "categories", "clause", "document", "deductible",
-                        "deductible_by_year", "bands", "cap", "note", "look_back", "quote", "name", "lump_sum"}))
+                       {"id", "tier", "pool", "schemes", "categories", "clause", "document", "provenance", "note",
+                        "deductible", "deductible_by_year", "bands", "cap", "look_back", "quote", "name", "lump_sum"}))
     return *error;
   TierRule rule;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -306,7 +326,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   if (auto error = optional_string(json, "document", path, rule.source.document)) return *error;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   rule.source.clause = clause;
-  const SourceDefaults defaults{rule.source.document, rule.source.clause};
+  SourceDefaults defaults{rule.source.document, rule.source.clause, std::nullopt, ""};
+  if (auto error = read_block_defaults(json, path, defaults)) return *error;
 
   const Json* deductible = find_field(json, "deductible");
   if (deductible == nullptr)
@@ -391,7 +412,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   EarlyWarning warning;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   warning.source = {period.document.document, clause};
-  const SourceDefaults defaults{period.document.document, clause};
+  const SourceDefaults defaults{period.document.document, clause, std::nullopt, ""};
   const Json* income = find_field(json, "income_by_year");
   const std::string income_path = field_path(path, "income_by_year");
   if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year"), "missing_field"};
@@ -429,8 +450,9 @@ Result<Parameter> required_parameter(const Json& json, const char* name, const s
 }
 
 Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& path, const Period& period) {
-  if (auto error = check_object(
-          json, path, {"id", "schemes", "kinds", "document", "clause", "levels", "repeat_deductible_share", "cap"}))
+  if (auto error = check_object(json, path,
+                                {"id", "schemes", "kinds", "document", "clause", "provenance", "note", "levels",
+                                 "repeat_deductible_share", "cap"}))
     return *error;
   BasicEstimate estimate;
   SETTLE_TRY(id, required_string(json, "id", path));
@@ -452,7 +474,8 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   if (auto error = optional_string(json, "document", path, estimate.source.document)) return *error;
   SETTLE_TRY(clause, required_string(json, "clause", path));
   estimate.source.clause = clause;
-  const SourceDefaults defaults{estimate.source.document, clause};
+  SourceDefaults defaults{estimate.source.document, clause, std::nullopt, ""};
+  if (auto error = read_block_defaults(json, path, defaults)) return *error;
   SETTLE_TRY(levels, required_array(json, "levels", path));
   if (levels->size() != 1 && levels->size() != 3)
     return Error{field_path(path, "levels"), messages::rules_three_levels(), "rules_three_levels"};

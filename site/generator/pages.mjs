@@ -14,10 +14,16 @@ const site = path.resolve(process.argv[2] || 'build/site');
 const { loadSettle } = await import(pathToFileURL(path.join(site, 'settle-api.js')).href);
 const api = await loadSettle({ wasmBinary: fs.readFileSync(path.join(site, 'settle.wasm')) });
 const catalog = api.cities();
+// A rules file the loader refuses fails the WebAssembly build as settle_check_rules fails the
+// native one: "rules/<city>.json: <field path>: <message>".
+if (catalog.error) {
+  console.error(`${catalog.error.path.replace(/: $/, '')}: ${catalog.error.message}`);
+  process.exit(1);
+}
 // The calculator's own helpers, from the same assembled site, so the pages word amounts,
 // badges, documents and links as it does.
 const siteModule = (name) => import(pathToFileURL(path.join(site, name)).href);
-const { yuanText: fenText, documentTitle, MONEY, PROVENANCE: BADGES } = await siteModule('format.js');
+const { yuanText, documentTitle, MONEY, PROVENANCE: BADGES } = await siteModule('format.js');
 const { fragmentFor } = await siteModule('share.js');
 const { glossaryHtml } = await siteModule('glossary.js');
 
@@ -29,8 +35,9 @@ class Html { constructor(text) { this.text = text; } toString() { return this.te
 const html = (strings, ...values) => new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? show(values[i]) : ''), ''));
 const show = (v) => (v instanceof Html ? v.text : Array.isArray(v) ? v.map(show).join('') : v === null || v === undefined || v === false ? '' : escape(v));
 
-const yuanText = (value) => `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 })} 元`;
-const wan = (yuan) => (yuan >= 10000 && yuan % 1000 === 0 ? `${yuan / 10000} 万元` : yuanText(yuan));
+// A yuan figure of the rules ("7000") as the pages write it (7,000 元); yuanText is for fen.
+const yuanFigure = (value) => `${Number(value).toLocaleString('en-US', { maximumFractionDigits: 2 })} 元`;
+const wan = (yuan) => (yuan >= 10000 && yuan % 1000 === 0 ? `${yuan / 10000} 万元` : yuanFigure(yuan));
 
 // The rules' badges (a user's value never appears here), and one for a value not on file.
 const PROVENANCE = {
@@ -50,7 +57,7 @@ const sourceText = (source) => (source ? [source.document, source.clause].filter
 function valueText(p, kind) {
   if (!p || p.value === null) return '未收录';
   if (p.value === 'none') return kind === 'to' ? '以上' : '不设';
-  if (p.unit === 'yuan') return yuanText(p.value);
+  if (p.unit === 'yuan') return yuanFigure(p.value);
   if (p.unit === 'months') return `${p.value} 个月`;
   return p.value;
 }
@@ -157,7 +164,7 @@ function bandsList(rule) {
   if (bands.length === 1) return param(bands[0].ratio);
   let from = rule.deductible;
   return html`<ol class="bands">${bands.map((band) => {
-    const lower = from && from.value !== null ? yuanText(from.value) : '起付线';
+    const lower = from && from.value !== null ? yuanFigure(from.value) : '起付线';
     const upper = band.to.value === 'none' ? '以上' : `至 ${valueText(band.to)}`;
     from = band.to;
     return html`<li>${lower}${upper === '以上' ? ' 以上' : ` ${upper}`}：${param(band.ratio)}</li>`;
@@ -311,7 +318,7 @@ function tryTable(period, city) {
   const rows = categories.map((c) => {
     const typical = typicalCase(city, period, scheme, c);
     const a = typical.answer;
-    const outcome = a.error ? missingText(a.error.path, period) : `个人负担（含自费）${fenText(a.totals.out_of_pocket)}`;
+    const outcome = a.error ? missingText(a.error.path, period) : `个人负担（含自费）${yuanText(a.totals.out_of_pocket)}`;
     return html`<tr data-category="${c}"><th scope="row">${categoryName(city, c)}</th>
       <td class="outcome" data-label="结果">${outcome}</td><td data-label="计算器">${tryLink(city, period, scheme, c, '试算')}</td></tr>`;
   });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -59,7 +60,11 @@ TEST_CASE("a malformed rules file is refused with the file and field named") {
       {"/periods/0/rules/0/cpa", 1, "periods[0].rules[0].cpa"},
       {"/periods/0/rules/1/id", "critical.resident.tilted", "periods[0].rules[1].id"},
       {"/periods/0/rules/1/categories", {"minimum_living"}, "periods[0].rules[1].categories"},
-      {"/periods/0/rules/1/cap/note", nullptr, "periods[0].rules[1].cap.note"},
+      {"/periods/0/rules/7/deductible/note", nullptr, "periods[0].rules[7].deductible.note"},
+      // The block's note is what its derived ratios say: without it the first of them has none.
+      {"/periods/0/rules/1/note", nullptr, "periods[0].rules[1].bands[0].ratio.note"},
+      {"/periods/0/rules/1/provenance", "guessed", "periods[0].rules[1].provenance"},
+      {"/periods/0/basic_estimates/0/note", 7, "periods[0].basic_estimates[0].note"},
       {"/periods/0/from", "2023-02-30", "periods[0].from"},
       {"/periods/0/assistance_kinds/value/0", "dental", "periods[0].assistance_kinds.value[0]"},
       {"/city", "weihai", "city"},
@@ -67,7 +72,8 @@ TEST_CASE("a malformed rules file is refused with the file and field named") {
   for (const Row& row : rows) {
     nlohmann::json broken = yantai;
     if (row.value.is_null()) {
-      broken[nlohmann::json::json_pointer(row.pointer).parent_pointer()].erase("note");
+      const nlohmann::json::json_pointer pointer(row.pointer);
+      broken[pointer.parent_pointer()].erase(pointer.back());
     } else {
       broken[nlohmann::json::json_pointer(row.pointer)] = row.value;
     }
@@ -76,6 +82,48 @@ TEST_CASE("a malformed rules file is refused with the file and field named") {
     REQUIRE_FALSE(city.ok());
     CHECK(city.error().path == std::string("rules/yantai.json: ") + row.path);
     CHECK_FALSE(city.error().message.empty());
+  }
+}
+
+// A rule or estimate block states a provenance and note once for its parameters (issue 17): a
+// parameter's own note wins, and a stated value never takes the block's note.
+TEST_CASE("a block's provenance and note reach its parameters") {
+  const nlohmann::json yantai = nlohmann::json::parse(read_file(std::string(SETTLE_RULES_DIR) + "/yantai.json"));
+  const nlohmann::json& block = yantai["periods"][0]["rules"][1];
+  REQUIRE(block["id"] == "critical.resident.general");
+  const std::string block_note = block["note"].get<std::string>();
+  auto city = settle::load_city("rules/yantai.json", yantai.dump());
+  REQUIRE(city.ok());
+  const settle::TierRule& rule = city.value().periods[0].rules[1];
+  CHECK(rule.bands[0].ratio.provenance == settle::Provenance::derived);
+  CHECK(rule.bands[0].ratio.note == block_note);
+  CHECK(rule.deductible.provenance == settle::Provenance::derived);
+  CHECK(rule.deductible.note == block["deductible"]["note"].get<std::string>());
+  CHECK(rule.deductible.note != block_note);
+  CHECK(rule.bands.back().to.provenance == settle::Provenance::stated);
+  CHECK(rule.bands.back().to.note.empty());
+  CHECK(rule.cap.provenance == settle::Provenance::assumed);
+
+  // Said on every parameter instead, the same file loads to the same values.
+  nlohmann::json spelled_out = yantai;
+  nlohmann::json& rule_json = spelled_out["periods"][0]["rules"][1];
+  for (nlohmann::json& band : rule_json["bands"]) {
+    for (const char* end : {"to", "ratio"}) {
+      nlohmann::json& parameter = band[end];
+      if (!parameter.contains("provenance")) parameter["provenance"] = rule_json["provenance"];
+      if (parameter["provenance"] != "stated" && !parameter.contains("note")) parameter["note"] = block_note;
+    }
+  }
+  rule_json["deductible"]["provenance"] = rule_json["provenance"];
+  rule_json.erase("provenance");
+  rule_json.erase("note");
+  auto spelled = settle::load_city("rules/yantai.json", spelled_out.dump());
+  REQUIRE(spelled.ok());
+  const settle::TierRule& same = spelled.value().periods[0].rules[1];
+  for (size_t i = 0; i < rule.bands.size(); ++i) {
+    CHECK(same.bands[i].to.note == rule.bands[i].to.note);
+    CHECK(same.bands[i].ratio.note == rule.bands[i].ratio.note);
+    CHECK(same.bands[i].ratio.provenance == rule.bands[i].ratio.provenance);
   }
 }
 
@@ -102,10 +150,15 @@ TEST_CASE("every assumed or derived parameter says why, every parameter names it
 }
 
 TEST_CASE("every quoted clause stands word for word in a policy document on file") {
+  // Every document in the policy folder (SETTLE_SHARED_DIR/policy/*.txt), so a new city's comes in
+  // with its file.
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(SETTLE_POLICY_DIR))
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= settle::cities().value().size());
   std::string documents;
-  for (const char* name : {"yantai-2022-yanzhengbanfa-25.txt", "zaozhuang-2022-bianhan-25.txt",
-                           "jining-2020-jiyibaofa-28.txt", "liuzhou-task-list.txt"})
-    documents += read_file(std::string(SETTLE_POLICY_DIR) + "/" + name);
+  for (const auto& file : files) documents += read_file(file.string());
   auto squeeze = [](std::string text) {
     text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; }),
                text.end());

@@ -3,13 +3,15 @@
 # seed 20240601) settled by the native CLI (`settle --jsonl`) and by the WebAssembly module in Node
 # give the same bytes, line for line. Prints "N passed, 0 failed" and the time of each stage.
 #
-#   bash tests/parity/run.sh [N] [SEED]
+#   bash tests/parity/run.sh [N] [SEED]     (N defaults to $PARITY_CASES, else 10000)
+#
+# Registered in the wasm build's CTest as "parity" (ctest --preset wasm).
 #
 # Uses the native release build in build/ (built here) and the site in build/site/ (built with
 # scripts/build-site.sh when it is missing or older than the sources it is built from).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-count=${1:-10000}
+count=${1:-${PARITY_CASES:-10000}}
 seed=${2:-20240601}
 site=build/site
 

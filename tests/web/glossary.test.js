@@ -5,11 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './paths.js';
+import { POLICY, ROOT } from './paths.js';
 import { openSession, openCalculator, axeProblems, shoot } from './session.js';
 import { GLOSSARY } from '../../web/glossary.js';
 
-const POLICY = path.resolve(ROOT, '../shared/policy');
 const DOCUMENTS = {
   '烟政办发〔2022〕25号': 'yantai-2022-yanzhengbanfa-25.txt',
   '柳州市健全重特大疾病医疗保险和救助制度任务清单': 'liuzhou-task-list.txt',

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The web tests: WebAssembly/native parity (Node) and the page in Debian's chromium.
-# Assumes build/settle (native build) and build/site (scripts/build-site.sh) exist.
+# The web tests: every tests/web/*.test.js (node --test finds them; the helpers beside them are
+# not tests): WebAssembly/native parity in Node and the page in Debian's chromium.
+# Assumes build/settle (native build) and build/site (scripts/build-site.sh) exist. Registered in
+# the wasm build's CTest as "web" (ctest --preset wasm).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
@@ -9,6 +11,4 @@ fi
 for needed in build/settle build/site/settle.js build/site/settle.wasm; do
   [ -e "$needed" ] || { echo "missing $needed: build the CLI and run scripts/build-site.sh first" >&2; exit 1; }
 done
-node --test tests/web/parity.test.js tests/web/browser.test.js tests/web/share.test.js tests/web/pages.test.js tests/web/plain-text.test.js \
-  tests/web/calculator-views.test.js tests/web/training.test.js tests/web/budget.test.js tests/web/serving.test.js tests/web/update.test.js \
-  tests/web/local-params.test.js tests/web/layout.test.js tests/web/glossary.test.js
+node --test tests/web/
