@@ -271,7 +271,7 @@ Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visi
 
 }  // namespace
 
-Result<Case> read_case(const std::string& json_text) {
+Result<Case> read_case(std::string_view json_text) {
   SETTLE_TRY(root, read_json(json_text));
   if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"}))
     return *error;

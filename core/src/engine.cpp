@@ -7,13 +7,17 @@
 #include "explain.h"
 #include "messages.h"
 
-namespace settle::detail {
+namespace settle {
 
 Fen Settlement::benefit() const {
   Fen sum;
   for (const VisitAmounts& visit : visits) sum += visit.critical + visit.assistance + visit.reassistance;
   return sum;
 }
+
+}  // namespace settle
+
+namespace settle::detail {
 
 namespace {
 
@@ -188,14 +192,18 @@ class CategorySettler {
  public:
   // `explained` = with every step, its sources and its Chinese sentence; `warned` = with the
   // warnings. The 就高 comparison runs need neither when the winner is settled again.
-  CategorySettler(const Case& settlement_case, std::string category, bool explained, bool warned)
-      : case_(settlement_case), category_(std::move(category)), explained_(explained), warnings_wanted_(warned) {
+  CategorySettler(const std::shared_ptr<const Case>& settlement_case, std::string category, bool explained, bool warned)
+      : shared_case_(settlement_case),
+        case_(*settlement_case),
+        category_(std::move(category)),
+        explained_(explained),
+        warnings_wanted_(warned) {
     const Category* known = case_.city->category(category_);
     category_name_ = known != nullptr ? known->name : messages::general_category_name();
   }
 
   Result<Settlement> run() {
-    settlement_.settled_case = &case_;
+    settlement_.settled_case = shared_case_;
     settlement_.identity = category_;
     settlement_.identity_name = category_name_;
     settlement_.visits.resize(case_.visits.size());
@@ -1008,6 +1016,7 @@ class CategorySettler {
     settlement_.steps.push_back(std::move(step));
   }
 
+  std::shared_ptr<const Case> shared_case_;
   const Case& case_;
   std::string category_;
   bool explained_;
@@ -1052,8 +1061,8 @@ Error missing_error(const std::vector<Missing>& missing) {
 
 }  // namespace
 
-Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
-  std::vector<std::string> categories = settlement_case.identities;
+Result<Settlement> settle_case(std::shared_ptr<const Case> settlement_case, bool explained) {
+  std::vector<std::string> categories = settlement_case->identities;
   if (categories.empty()) categories.push_back(kGeneral);
   // With one category its settlement is the answer; with several, each is settled without the
   // steps, and the winner once more with them (and its warnings only: the others' are never read).
@@ -1098,7 +1107,7 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
     best->warnings.insert(
         best->warnings.begin(),
         {"identity_chosen",
-         messages::identity_chosen(benefits, best->identity_name, settlement_case.visits.front().period->highest_only),
+         messages::identity_chosen(benefits, best->identity_name, settlement_case->visits.front().period->highest_only),
          std::nullopt,
          {}});
     ++insert_at;

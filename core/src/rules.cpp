@@ -4,6 +4,7 @@
 
 #include "embedded_rules.h"
 #include "json_fields.h"
+#include "rules_internal.h"
 
 namespace settle {
 

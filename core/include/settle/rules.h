@@ -165,11 +165,8 @@ struct Period {
   std::string preliminary;  // non-empty: every settlement warns that the standards are provisional
 };
 
-// Every parameter of a period, each once, in file order: what cities() lists and what a case's
-// "parameters" may override.
-std::vector<const Parameter*> parameters_of(const Period& period);
-std::vector<Parameter*> parameters_of(Period& period);
-
+// A group of people the assistance tiers name (低保对象, 特困人员, ...). A case's `identities` are
+// category ids (CONTRACT.md "identities"); none = 普通参保人员, the id "general" in the rules.
 struct Category {
   std::string id;
   std::string name;
@@ -187,9 +184,6 @@ struct City {
   const Category* category(const std::string& category_id) const;
 };
 
-// Sets a parameter from its text form ("7000", "80%", "12", "none"), checking the unit.
-std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text);
-
 // Loads and validates one rules file; the error path names the file and field
 // ("rules/yantai.json: periods[0].rules[2].cap.value").
 Result<City> load_city(const std::string& file, const std::string& json_text);
@@ -197,19 +191,8 @@ Result<City> load_city(const std::string& file, const std::string& json_text);
 // Every embedded city, loaded once. An invalid embedded file is an error here (and in the tests).
 const Result<std::vector<City>>& cities();
 
-// The 大病保险 accumulator a visit kind goes to: inpatient and chronic outpatient share one,
-// special drugs have their own, ordinary outpatient visits get none (CONTRACT.md).
-std::optional<Pool> critical_pool(VisitKind kind);
-
-// The rule of `period` for this tier and pool that covers the scheme and the category, if any.
-const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category);
-
-const char* scheme_id(Scheme scheme);
+// Plain Chinese names, as the page shows them: 职工医保, 居民医保; 住院, 门诊慢特病, ...
 const char* scheme_name(Scheme scheme);
-const char* kind_id(VisitKind kind);
 const char* kind_name(VisitKind kind);
-const char* tier_id(Tier tier);
-const char* pool_id(Pool pool);
-const char* provenance_id(Provenance provenance);
 
 }  // namespace settle
