@@ -6,6 +6,7 @@
 
 #include "explain.h"
 #include "messages.h"
+#include "schedule.h"
 
 namespace settle {
 
@@ -38,47 +39,6 @@ struct YearState {
   Fen personal_burden;  // after basic and critical, for the early warning
   bool early_warning_raised = false;
 };
-
-struct YearlyFigure {
-  Fen amount;  // f(year base), rounded half-up, capped
-  const Parameter* missing = nullptr;
-  bool cap_taken_as_unreached = false;  // the cap is not on file; an estimate takes it as not reached
-};
-
-bool has(const Parameter& parameter) {
-  return parameter.state != Parameter::State::missing;
-}
-
-// f(base): deductible, then each band's part at its ratio, rounded once, then the yearly cap.
-YearlyFigure yearly_figure(const TierRule& rule, int year, Fen year_base) {
-  const Parameter& deductible = rule.deductible_in(year);
-  if (!has(deductible)) return {Fen(), &deductible};
-  Fen lower = deductible.amount();
-  if (year_base <= lower) return {Fen()};
-  ExactSum sum;
-  for (const Band& band : rule.bands) {
-    if (!has(band.to)) return {Fen(), &band.to};
-    bool unlimited = band.to.state == Parameter::State::unlimited;
-    Fen upper = unlimited ? year_base : band.to.amount();
-    if (upper <= lower) continue;
-    Fen portion = min(year_base, upper) - lower;
-    if (portion <= Fen()) break;
-    if (!has(band.ratio)) return {Fen(), &band.ratio};
-    sum.add(portion, band.ratio.ratio());
-    lower = upper;
-  }
-  Fen amount = sum.round_half_up();
-  if (rule.cap.state == Parameter::State::unlimited || amount == Fen()) return {amount};
-  if (!has(rule.cap)) {
-    if (rule.cap.not_reached_if_missing) return {amount, nullptr, true};
-    return {Fen(), &rule.cap};
-  }
-  return {min(amount, rule.cap.amount())};
-}
-
-Provenance weakest(Provenance a, Provenance b) {
-  return weakness(a) > weakness(b) ? a : b;
-}
 
 void add_provenance(std::vector<Provenance>& provenances, Provenance provenance) {
   if (std::find(provenances.begin(), provenances.end(), provenance) == provenances.end())
@@ -163,30 +123,6 @@ const TierGap* gap_for(const Period& period, Tier tier, const std::string& categ
   return nullptr;
 }
 
-std::vector<Segment> segments_of(const TierRule& rule, int year) {
-  std::vector<Segment> segments;
-  const Parameter& deductible = rule.deductible_in(year);
-  Fen lower = has(deductible) ? deductible.amount() : Fen();
-  for (const Band& band : rule.bands) {
-    std::optional<Fen> upper;
-    if (band.to.state == Parameter::State::value) upper = band.to.amount();
-    if (upper && *upper <= lower) continue;
-    std::optional<Ratio> ratio;
-    if (has(band.ratio)) ratio = band.ratio.ratio();
-    segments.push_back({lower, upper, ratio});
-    if (upper) lower = *upper;
-  }
-  return segments;
-}
-
-// 烟政办发〔2022〕25号 三（七）: the burden may reach back `months` before the month of application,
-// and one recognition covers one natural year: the window runs to the end of the application's year.
-std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t months) {
-  int64_t month_index = applied_month.year * 12L + (applied_month.month - 1) - months;
-  Date from{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 1};
-  return {from, Date{applied_month.year, 12, 31}};
-}
-
 // Settles every visit under one category.
 class CategorySettler {
  public:
@@ -258,7 +194,7 @@ class CategorySettler {
       const Accumulator* so_far = entry.accumulator;
       std::string period = std::to_string(year_number) + " 年";
       // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
-      if (rule->look_back && has(*rule->look_back) && case_.applied) {
+      if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
         auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
         left.window = std::make_pair(from, to);
         if (to < last.date) {
@@ -272,7 +208,7 @@ class CategorySettler {
       left.base = so_far->base;
       left.paid = so_far->paid;
       const Parameter& deductible = rule->deductible_in(year_number);
-      if (has(deductible)) {
+      if (on_file(deductible)) {
         left.deductible = deductible.amount();
         if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
       }
@@ -319,7 +255,7 @@ class CategorySettler {
       if (window_year && start.tier == Tier::assistance) recognition_.assistance = start.accumulator;
       if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
       const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
-      if (rule != nullptr && has(rule->cap) && start.amounts->paid > rule->cap.amount())
+      if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
         return Error{
             "prior." + std::string(start.field) + ".paid",
             messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
@@ -462,13 +398,13 @@ class CategorySettler {
     bool complete = true;
     for (const Parameter* parameter : {&rates.deductible, &rates.ratio, repeat_share}) {
       if (parameter == nullptr) continue;
-      if (!has(*parameter)) {
+      if (!on_file(*parameter)) {
         need(*parameter, "visits[" + std::to_string(index) + "].basic_paid");
         complete = false;
       }
       note_assumed(*parameter);
     }
-    const bool cap_unknown = !has(estimate->cap);
+    const bool cap_unknown = !on_file(estimate->cap);
     if (cap_unknown && !estimate->cap.not_reached_if_missing) {
       need(estimate->cap, "visits[" + std::to_string(index) + "].basic_paid");
       complete = false;
@@ -617,7 +553,7 @@ class CategorySettler {
     Accumulator* assistance_so_far = &year.assistance;
     Accumulator* reassistance_so_far = &year.reassistance;
     std::optional<std::pair<Date, Date>> window;
-    if (rule->look_back && has(*rule->look_back)) {
+    if (rule->look_back && on_file(*rule->look_back)) {
       if (!case_.applied) {
         warn(
             "applied_missing", [&] { return messages::applied_missing(category_name_, rule->look_back->value); },
@@ -762,7 +698,7 @@ class CategorySettler {
     const std::string path =
         step.tier == Tier::critical ? "visits[" + std::to_string(step.visit) + "].critical_paid" : std::string();
     auto need_if_missing = [&](const Parameter& parameter) {
-      if (!has(parameter)) need(parameter, path.empty() ? "parameters." + parameter.id : path);
+      if (!on_file(parameter)) need(parameter, path.empty() ? "parameters." + parameter.id : path);
     };
     need_if_missing(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
@@ -877,7 +813,7 @@ class CategorySettler {
     note_assumed(rule.cap);
     if (!explained_) return;
     const Parameter& deductible = rule.deductible_in(year);
-    if (has(deductible)) step.deductible = deductible.amount();
+    if (on_file(deductible)) step.deductible = deductible.amount();
     step.deductible_shown = shown(deductible);
     step.segments = segments_of(rule, year);
     step.has_cap = rule.cap.state == Parameter::State::value;
