@@ -93,8 +93,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
     if (!kind->is_string()) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
     const std::string& id = kind->get_ref<const std::string&>();
     bool found = false;
-    for (VisitKind candidate :
-         {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug, VisitKind::outpatient}) {
+    for (VisitKind candidate : kVisitKinds) {
       if (id == kind_id(candidate)) {
         visit.kind = candidate;
         found = true;

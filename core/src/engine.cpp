@@ -6,6 +6,7 @@
 
 #include "explain.h"
 #include "messages.h"
+#include "recorder.h"
 #include "schedule.h"
 
 namespace settle {
@@ -40,11 +41,6 @@ struct YearState {
   bool early_warning_raised = false;
 };
 
-void add_provenance(std::vector<Provenance>& provenances, Provenance provenance) {
-  if (std::find(provenances.begin(), provenances.end(), provenance) == provenances.end())
-    provenances.push_back(provenance);
-}
-
 // What a rule's step used: every value on file of the schedule (a value not on file was not used:
 // the step could not have been computed otherwise).
 std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
@@ -62,46 +58,16 @@ std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
   return provenances;
 }
 
-// The values a step used whose source is not the step's own citation (a national floor under a
-// city's clause, a value the user typed), or that are assumed under it, grouped by source and
-// provenance in the order added.
-class ParameterSources {
- public:
-  explicit ParameterSources(const Source& own) : own_(own) {}
-
-  void add(const Parameter& parameter, const std::string& role) {
-    if (parameter.state == Parameter::State::missing) return;
-    const Source& source = parameter.source;
-    // A value under the step's own clause is cited apart only when assumed (the clause does not say it).
-    const bool own = source.document == own_.document && source.clause == own_.clause;
-    if (own && parameter.provenance != Provenance::assumed) return;
-    for (CitedSource& group : cited_) {
-      if (group.source.document == source.document && group.source.clause == source.clause &&
-          group.provenance == parameter.provenance) {
-        if (group.parameters.find(role) == std::string::npos) group.parameters += "、" + role;
-        return;
-      }
-    }
-    cited_.push_back({role, source, parameter.provenance});
-  }
-  std::vector<CitedSource> take() { return std::move(cited_); }
-
- private:
-  const Source& own_;
-  std::vector<CitedSource> cited_;
-};
-
 std::vector<CitedSource> rule_parameter_sources(const TierRule& rule, int year) {
-  ParameterSources sources(rule.source);
-  sources.add(rule.deductible_in(year), messages::role_deductible(std::nullopt));
+  std::vector<UsedParameter> used{{&rule.deductible_in(year), messages::role_deductible(std::nullopt)}};
   // Bands are named together (分段上限, 分段比例): a list of every band's two values reads badly.
   const bool banded = rule.bands.size() > 1;
   for (const Band& band : rule.bands) {
-    if (banded) sources.add(band.to, messages::role_bands_upper());
-    sources.add(band.ratio, banded ? messages::role_bands_ratio() : messages::role_ratio(std::nullopt));
+    if (banded) used.push_back({&band.to, messages::role_bands_upper()});
+    used.push_back({&band.ratio, banded ? messages::role_bands_ratio() : messages::role_ratio(std::nullopt)});
   }
-  sources.add(rule.cap, messages::role_cap());
-  return sources.take();
+  used.push_back({&rule.cap, messages::role_cap()});
+  return cited_sources(rule.source, used);
 }
 
 Shown shown(const Parameter& parameter) {
@@ -132,8 +98,7 @@ class CategorySettler {
       : shared_case_(settlement_case),
         case_(*settlement_case),
         category_(std::move(category)),
-        explained_(explained),
-        warnings_wanted_(warned) {
+        record_(explained, warned, settlement_.steps, settlement_.warnings) {
     const Category* known = case_.city->category(category_);
     category_name_ = known != nullptr ? known->name : messages::general_category_name();
   }
@@ -143,12 +108,12 @@ class CategorySettler {
     settlement_.identity = category_;
     settlement_.identity_name = category_name_;
     settlement_.visits.resize(case_.visits.size());
-    if (explained_) settlement_.steps.reserve(4 * case_.visits.size());
+    if (record_.explained()) settlement_.steps.reserve(4 * case_.visits.size());
     if (!case_.overridden.empty())
-      warn(
+      record_.warn(
           "parameter_override", [&] { return messages::parameters_overridden(case_.overridden); }, std::nullopt);
     if (const Category* known = case_.city->category(category_); known != nullptr && !known->assumed.empty())
-      warn(
+      record_.warn(
           "assumed_category", [&] { return messages::assumed_category(known->name, known->assumed); }, std::nullopt);
     std::vector<size_t> order(case_.visits.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -195,7 +160,7 @@ class CategorySettler {
       std::string period = std::to_string(year_number) + " 年";
       // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
       if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
-        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
+        auto [from, to] = window_of(*rule->look_back);
         left.window = std::make_pair(from, to);
         if (to < last.date) {
           left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
@@ -270,7 +235,7 @@ class CategorySettler {
       const Fen paid = figure.missing == nullptr ? figure.amount : Fen();
       year.reassistance = {left_by_assistance, paid};
       if (window_year) recognition_.reassistance = year.reassistance;
-      warn(
+      record_.warn(
           "prior_reassistance_assumed", [&] { return messages::prior_reassistance_assumed(left_by_assistance, paid); },
           std::nullopt);
     }
@@ -301,10 +266,14 @@ class CategorySettler {
     if (!visit.covered()) {
       settle_uncovered(index);
     } else {
+      const size_t first_step = record_.steps_kept();
       if (auto error = settle_basic(index, year)) return error;
       settle_critical(index, year);
       settle_assistance(index, year);
-      if (!visit.designated) warn_emergency(index);
+      if (!visit.designated) {
+        if (!visit.period->non_designated) record_.emergency_as_designated(first_step, visit);
+        warn_emergency(index);
+      }
     }
     year.personal_burden += visit.total - amounts.basic - amounts.critical;
     check_early_warning(index, year);
@@ -320,7 +289,7 @@ class CategorySettler {
       step.base = tier == Tier::basic ? visit.in_policy : Fen();
       // Assistance named for 定点 institutions only (烟台 三（五）) is a reading of that clause.
       const bool assisted_where_designated = !rule && designated_only && tier >= Tier::assistance;
-      cite(step, [&] {
+      record_.cite(step, [&] {
         if (rule) return rule->source;
         if (assisted_where_designated) return designated_only->source;
         return Source{messages::contract(), messages::contract_not_covered()};
@@ -328,13 +297,13 @@ class CategorySettler {
       step.provenance = rule                        ? Provenance::stated
                         : assisted_where_designated ? Provenance::derived
                                                     : Provenance::convention;
-      explain(step, [&] {
+      record_.explain(step, [&] {
         if (assisted_where_designated) return explain_not_assisted_outside_designated(step, *designated_only);
         return explain_not_covered(step, rule ? &*rule : nullptr);
       });
       keep(std::move(step));
     }
-    warn(
+    record_.warn(
         "not_covered", [&] { return messages::visit_not_covered(index + 1, visit.date.to_string()); }, index);
   }
 
@@ -350,12 +319,12 @@ class CategorySettler {
     if (visit.basic_paid) {
       step.paid = *visit.basic_paid;
       step.provenance = Provenance::given;
-      cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
-      explain(step, [&] { return explain_given(step); });
+      record_.cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
+      record_.explain(step, [&] { return explain_given(step); });
     } else {
       if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
       settlement_.visits[index].estimated = true;
-      warn(
+      record_.warn(
           "basic_estimated", [&] { return messages::basic_estimated(index + 1); }, index);
     }
     year.basic.paid += step.paid;
@@ -382,7 +351,7 @@ class CategorySettler {
     const BasicEstimate* estimate = basic_estimate_for(visit);
     if (estimate == nullptr) {
       need_slip(index, Tier::basic, visit.kind);
-      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
       return std::nullopt;
     }
     std::optional<int> level;
@@ -402,7 +371,7 @@ class CategorySettler {
         need(*parameter, "visits[" + std::to_string(index) + "].basic_paid");
         complete = false;
       }
-      note_assumed(*parameter);
+      record_.note_assumed(*parameter);
     }
     const bool cap_unknown = !on_file(estimate->cap);
     if (cap_unknown && !estimate->cap.not_reached_if_missing) {
@@ -410,7 +379,7 @@ class CategorySettler {
       complete = false;
     }
     if (!complete) {
-      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
       return std::nullopt;
     }
     Fen deductible = rates.deductible.amount();
@@ -428,30 +397,30 @@ class CategorySettler {
     if (step.has_cap) {
       step.cap = estimate->cap.amount();
       step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
-      note_assumed(estimate->cap);
+      record_.note_assumed(estimate->cap);
     } else if (cap_unknown && rates.ratio.value > 0) {
       step.cap_unknown = true;
-      warn(
+      record_.warn(
           "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(estimate->cap); }, std::nullopt,
           estimate->cap.id);
     }
     const bool yielded = visit.critical_paid && step.paid > visit.in_policy - *visit.critical_paid;
     if (yielded) step.paid = visit.in_policy - *visit.critical_paid;
     if (step.has_cap) step.cap_left = max(Fen(), step.cap - year_basic.paid - step.paid);
-    cite(step, [&] { return estimate->source; });
+    record_.cite(step, [&] { return estimate->source; });
     step.provenances = {};
     for (const Parameter* parameter :
          {&rates.deductible, &rates.ratio, repeat_share, cap_unknown ? nullptr : &estimate->cap})
       if (parameter != nullptr) add_provenance(step.provenances, parameter->provenance);
-    if (explained_) {
-      ParameterSources sources(estimate->source);
-      sources.add(rates.deductible, messages::role_deductible(std::nullopt));
-      sources.add(rates.ratio, messages::role_ratio(std::nullopt));
-      if (repeat_share != nullptr) sources.add(*repeat_share, messages::role_repeat_share());
-      sources.add(estimate->cap, messages::role_cap());
-      step.parameter_sources = sources.take();
+    if (record_.explained()) {
+      std::vector<UsedParameter> used{{&rates.deductible, messages::role_deductible(std::nullopt)},
+                                      {&rates.ratio, messages::role_ratio(std::nullopt)}};
+      if (repeat_share != nullptr) used.push_back({repeat_share, messages::role_repeat_share()});
+      used.push_back({&estimate->cap, messages::role_cap()});
+      step.parameter_sources = cited_sources(estimate->source, used);
     }
-    explain(step, [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
+    record_.explain(step,
+                    [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
     return std::nullopt;
   }
 
@@ -465,9 +434,9 @@ class CategorySettler {
     if (!pool) {
       step.paid = visit.critical_paid.value_or(Fen());
       step.provenance = visit.critical_paid ? Provenance::given : Provenance::convention;
-      cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
-      explain(step,
-              [&] { return visit.critical_paid ? explain_given(step) : explain_kind_without_critical(visit.kind); });
+      record_.cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
+      record_.explain(
+          step, [&] { return visit.critical_paid ? explain_given(step) : explain_kind_without_critical(visit.kind); });
       amounts.critical = step.paid;
       keep(std::move(step));
       return;
@@ -482,19 +451,19 @@ class CategorySettler {
       step.paid = *visit.critical_paid;
       accumulator.paid += step.paid;
       step.provenance = Provenance::given;
-      cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
-      explain(step, [&] { return explain_given(step); });
+      record_.cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
+      record_.explain(step, [&] { return explain_given(step); });
     } else {
       const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
       if (rule == nullptr) {
         need_slip(index, Tier::critical, visit.kind);
-        explain(step, [&] { return explain_missing(Tier::critical, *pool); });
+        record_.explain(step, [&] { return explain_missing(Tier::critical, *pool); });
         keep(std::move(step));
         return;
       }
       pay_tier(step, *rule, accumulator, own_base, visit.kind);
       if (case_.scheme == Scheme::employee && !supplement_on_file(*visit.period))
-        warn(
+        record_.warn(
             "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
     }
     amounts.critical = step.paid;
@@ -515,7 +484,7 @@ class CategorySettler {
       bool not_on_file = std::find(period.assistance_kinds_missing.begin(), period.assistance_kinds_missing.end(),
                                    visit.kind) != period.assistance_kinds_missing.end();
       if (not_on_file) {
-        warn(
+        record_.warn(
             "kind_assistance_missing",
             [&] {
               return messages::kind_assistance_missing(index + 1, kind_name(visit.kind), case_.city->name,
@@ -527,7 +496,7 @@ class CategorySettler {
         });
         return;
       }
-      warn(
+      record_.warn(
           "kind_not_assisted",
           [&] {
             return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
@@ -555,14 +524,14 @@ class CategorySettler {
     std::optional<std::pair<Date, Date>> window;
     if (rule->look_back && on_file(*rule->look_back)) {
       if (!case_.applied) {
-        warn(
+        record_.warn(
             "applied_missing", [&] { return messages::applied_missing(category_name_, rule->look_back->value); },
             std::nullopt);
       } else {
-        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
-        note_assumed(*rule->look_back);
+        auto [from, to] = window_of(*rule->look_back);
+        record_.note_assumed(*rule->look_back);
         if (visit.date < from || to < visit.date) {
-          warn(
+          record_.warn(
               "outside_recognition",
               [&, from = from, to = to] {
                 return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
@@ -576,7 +545,7 @@ class CategorySettler {
           return;
         }
         window = std::make_pair(from, to);
-        warn(
+        record_.warn(
             "recognition_window",
             [&, from = from, to = to] {
               return messages::recognition_window(from.to_string(), to.to_string(), rule->look_back->value,
@@ -622,18 +591,18 @@ class CategorySettler {
     const TierGap* gap = gap_for(period, tier, category_);
     const bool earlier = gap != nullptr && gap->reading == TierGap::Reading::earlier_policy;
     if (gap != nullptr && earlier) {
-      warn(
+      record_.warn(
           "earlier_policy_not_on_file",
           [&] { return messages::earlier_policy_not_on_file(case_.city->name, category_name_, *gap); }, std::nullopt);
     } else if (category_ == kGeneral) {
-      warn(
+      record_.warn(
           "not_assistance_target", [&] { return messages::general_not_assisted(gap); }, std::nullopt);
     } else if (gap != nullptr) {
-      warn(
+      record_.warn(
           "no_tier_for_category", [&] { return messages::no_tier_for_category(category_name_, tier, *gap); },
           std::nullopt, tier_id(tier));
     } else {
-      warn(
+      record_.warn(
           "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_, tier); },
           std::nullopt, tier_id(tier));
     }
@@ -646,14 +615,14 @@ class CategorySettler {
       // "No such tier" reads a document's list as complete: derived, not its stated word.
       const bool read_as_none = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
       if (each_gap != nullptr) {
-        cite(step, [&] { return each_gap->source; });
+        record_.cite(step, [&] { return each_gap->source; });
       } else {
-        cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
+        record_.cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
       }
       step.provenance = read_as_none            ? Provenance::derived
                         : category_ == kGeneral ? Provenance::convention
                                                 : Provenance::missing;
-      explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
+      record_.explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
       keep(std::move(step));
     }
   }
@@ -670,7 +639,7 @@ class CategorySettler {
     YearlyFigure figure = yearly_figure(rule, year, so_far.base);
     if (figure.missing != nullptr) {
       need_rule(rule, year, step);
-      explain(step, [&] { return explain_missing(step.tier, step.pool); });
+      record_.explain(step, [&] { return explain_missing(step.tier, step.pool); });
       return;
     }
     step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
@@ -680,17 +649,17 @@ class CategorySettler {
     if (figure.cap_taken_as_unreached) {
       step.cap_unknown = true;
       add_provenance(step.provenances, Provenance::assumed);
-      warn(
+      record_.warn(
           "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
           rule.cap.id);
     }
     if (rule.lump_sum) {
       add_provenance(step.provenances, Provenance::convention);
-      warn(
+      record_.warn(
           "lump_sum_as_running", [&] { return messages::lump_sum_as_running(step.name, rule.source); }, std::nullopt,
           rule.id);
     }
-    explain(step, [&] { return explain_tier(step, kind, category_name_); });
+    record_.explain(step, [&] { return explain_tier(step, kind, category_name_); });
   }
 
   // Every number of `rule` not on file that this year's figure may use.
@@ -739,8 +708,8 @@ class CategorySettler {
       Step step = blank_step(index, tier);
       step.base = tier == Tier::assistance ? base : Fen();
       step.provenance = provenance;
-      cite(step, [&] { return source; });
-      explain(step, [&] { return sentence(tier); });
+      record_.cite(step, [&] { return source; });
+      record_.explain(step, [&] { return sentence(tier); });
       keep(std::move(step));
     }
   }
@@ -765,7 +734,7 @@ class CategorySettler {
     auto income = rule->income_by_year.find(visit.date.year - 1);
     if (income == rule->income_by_year.end()) {
       year.early_warning_raised = true;
-      warn(
+      record_.warn(
           "early_warning_unavailable", [&] { return messages::early_warning_no_income(visit.date.year - 1); },
           std::nullopt);
       return;
@@ -775,11 +744,11 @@ class CategorySettler {
     Fen threshold_amount = limit.round_half_up();
     if (year.personal_burden <= threshold_amount) return;
     year.early_warning_raised = true;
-    note_assumed(income->second);
-    note_assumed(threshold->share);
+    record_.note_assumed(income->second);
+    record_.note_assumed(threshold->share);
     // The clause deducts 职工大额医疗费用补助 too, which only 柳州 has on file.
     const bool supplement_not_deducted = case_.scheme == Scheme::employee && !supplement_on_file(*visit.period);
-    warn(
+    record_.warn(
         "early_warning",
         [&] {
           return messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
@@ -805,13 +774,13 @@ class CategorySettler {
   }
 
   void describe_rule(Step& step, const TierRule& rule, int year, Fen year_figure) {
-    note_assumed(rule.deductible_in(year));
+    record_.note_assumed(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
-      note_assumed(band.to);
-      note_assumed(band.ratio);
+      record_.note_assumed(band.to);
+      record_.note_assumed(band.ratio);
     }
-    note_assumed(rule.cap);
-    if (!explained_) return;
+    record_.note_assumed(rule.cap);
+    if (!record_.explained()) return;
     const Parameter& deductible = rule.deductible_in(year);
     if (on_file(deductible)) step.deductible = deductible.amount();
     step.deductible_shown = shown(deductible);
@@ -842,16 +811,8 @@ class CategorySettler {
     return rule;
   }
 
-  void note_assumed(const Parameter& parameter) {
-    if (!warnings_wanted_) return;
-    if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
-    if (assumed_noted_.insert(&parameter).second)
-      warn(
-          "assumed_parameter", [&] { return messages::assumed_parameter(parameter); }, std::nullopt, parameter.id);
-  }
-
   void warn_assumed_kinds(const Period& period) {
-    warn(
+    record_.warn(
         "assumed_parameter",
         [&] { return messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note); },
         std::nullopt, "assistance_kinds");
@@ -862,7 +823,7 @@ class CategorySettler {
     const Visit& visit = case_.visits[index];
     const VisitAmounts& amounts = settlement_.visits[index];
     if (amounts.basic + amounts.critical + amounts.assistance + amounts.reassistance == Fen()) return;
-    warn(
+    record_.warn(
         "emergency_non_designated",
         [&] {
           return messages::emergency_non_designated(index + 1, visit.period->non_designated,
@@ -872,14 +833,14 @@ class CategorySettler {
   }
 
   void warn_about_period(const Period& period) {
-    warn(
+    record_.warn(
         "documents", [&] { return messages::documents(period); }, std::nullopt, period.from.to_string());
     if (!period.preliminary.empty())
-      warn(
+      record_.warn(
           "preliminary_rules", [&] { return messages::preliminary(period.preliminary); }, std::nullopt,
           period.from.to_string());
     if (period.from_provenance == Provenance::assumed)
-      warn(
+      record_.warn(
           "assumed_parameter",
           [&] { return messages::assumed_period_start(period.document.document, period.from.to_string()); },
           std::nullopt, "period.from");
@@ -901,7 +862,7 @@ class CategorySettler {
     Date limit{newest->year + 2, newest->month, newest->day};
     if (newest->month == 2 && newest->day == 29) limit.day = 28;
     if (!(limit < visit.date)) return;
-    warn(
+    record_.warn(
         "rules_may_be_outdated",
         [&] {
           return messages::rules_may_be_outdated(case_.city->name, newest->to_string(), newest_assumed,
@@ -910,70 +871,40 @@ class CategorySettler {
         std::nullopt);
   }
 
-  // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit. The
-  // message is built only for a warning that is kept (and none in the runs whose warnings nobody
-  // reads: building them was a tenth of a settlement, callgrind).
-  template <typename Message>
-  void warn(std::string_view code, Message message, std::optional<size_t> visit, std::string_view key = {}) {
-    if (!warnings_wanted_) return;
-    for (const WarningKey& seen : warned_) {
-      if (seen.code == code && seen.visit == visit && seen.key == key) return;
-    }
-    warned_.push_back({code, std::string(key), visit});
-    settlement_.warnings.push_back({std::string(code), message(), visit, {}});
+  // 因病致贫 with an application month: the recognition's window, computed once per settlement
+  // (a city's periods share one look-back).
+  std::pair<Date, Date> window_of(const Parameter& look_back) {
+    if (!window_ || window_->months != look_back.value)
+      window_ = {look_back.value, recognition_window(*case_.applied, look_back.value)};
+    return window_->dates;
   }
 
-  template <typename Sentence>
-  void explain(Step& step, Sentence sentence) {
-    if (explained_) step.text = sentence();
-  }
-  template <typename Cite>
-  void cite(Step& step, Cite source) {
-    if (explained_) step.source = source();
-  }
   // Only a run that shows its steps keeps them (see settle_case).
   void keep(Step&& step) {
-    if (!explained_) return;
+    if (!record_.explained()) return;
     step.prior_paid = prior_paid(step);
-    if (step.prior_paid > Fen()) step.text += messages::prior_included(step.prior_paid);
-    // Steps that set their numbers directly (the basic estimate) show what they set.
-    if (step.deductible_shown == Shown::not_used && step.deductible) step.deductible_shown = Shown::value;
-    if (step.cap_shown == Shown::not_used && step.has_cap) step.cap_shown = Shown::value;
-    if (step.provenances.empty()) step.provenances.push_back(step.provenance);
-    // A non-designated emergency is settled as if designated; only a clause that says so (枣庄
-    // 附件第9项) makes that the document's word. A slip's amount is the slip's.
-    const Visit& visit = case_.visits[step.visit];
-    if (!visit.designated && visit.covered() && !visit.period->non_designated && step.provenance != Provenance::given) {
-      add_provenance(step.provenances, Provenance::convention);
-      step.text += messages::emergency_as_designated();
-    }
-    step.provenance = step.provenances.front();
-    for (Provenance provenance : step.provenances) step.provenance = weakest(step.provenance, provenance);
-    settlement_.steps.push_back(std::move(step));
+    record_.keep(std::move(step));
   }
 
   std::shared_ptr<const Case> shared_case_;
   const Case& case_;
   std::string category_;
-  bool explained_;
-  bool warnings_wanted_;
   std::string category_name_;
   Settlement settlement_;
+  Recorder record_;  // warnings, sentences, sources: into settlement_
   std::map<int, YearState> years_;
   struct {
     Accumulator assistance;
     Accumulator reassistance;
   } recognition_;  // 因病致贫: one recognition's window instead of the calendar year
-  struct WarningKey {
-    std::string_view code;  // a literal
-    std::string key;
-    std::optional<size_t> visit;
+  struct Window {
+    int64_t months;
+    std::pair<Date, Date> dates;
   };
-  std::vector<WarningKey> warned_;
+  std::optional<Window> window_;  // window_of's, once computed
   std::vector<Missing> missing_;
-  const Prior* prior_ = nullptr;              // the case's "prior", once checked
-  int prior_year_ = 0;                        // numbers not on file that the case needs, first seen first
-  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
+  const Prior* prior_ = nullptr;  // the case's "prior", once checked
+  int prior_year_ = 0;            // numbers not on file that the case needs, first seen first
   struct FoundRule {
     const Period* period;
     Tier tier;

@@ -75,7 +75,7 @@ void append_ratio(std::string& text, const Step& step) {
 void append_parameter_sources(std::string& text, const Step& step) {
   for (const CitedSource& cited : step.parameter_sources) {
     text += "；";
-    if (cited.source.document == step.source.document && cited.source.clause == step.source.clause) {
+    if (cited.source == step.source) {
       // An assumed value under the step's own clause: the clause does not say it (the warning says why).
       text += "其中" + cited.parameters + "为" + messages::provenance_name(cited.provenance);
       continue;

@@ -1,5 +1,9 @@
 #include "messages.h"
 
+#include <iterator>
+
+#include "rules_internal.h"
+
 namespace settle::detail::messages {
 namespace {
 
@@ -107,8 +111,13 @@ std::string unknown_category(const std::string& id, const std::string& city, con
   return "“" + id + "”不是" + city + "的救助对象类别；可选：" + join(known, "；");
 }
 std::string unknown_kind() {
-  return "就诊类型应为 inpatient（住院）、chronic_outpatient（门诊慢特病）、special_drug（大病保险特殊药品）或 "
-         "outpatient（普通门诊）";
+  std::string text = "就诊类型应为 ";
+  const size_t count = std::size(kVisitKinds);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) text += i + 1 == count ? "或 " : "、";
+    text += std::string(kind_id(kVisitKinds[i])) + "（" + kind_name(kVisitKinds[i]) + "）";
+  }
+  return text;
 }
 std::string bad_hospital_level() {
   return "医院等级应为 1、2 或 3（一级、二级、三级）";

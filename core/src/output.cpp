@@ -273,8 +273,7 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
     }
     out.end_array();
     out.key("kinds").begin_array();
-    for (VisitKind kind :
-         {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug, VisitKind::outpatient})
+    for (VisitKind kind : kVisitKinds)
       out.begin_object().field("id", kind_id(kind)).field("name", kind_name(kind)).end_object();
     out.end_array();
     out.key("periods").begin_array();

@@ -147,11 +147,14 @@ Result<Provenance> parse_provenance(const Json& value, const std::string& path) 
 }
 
 Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
-  return parse_enum<VisitKind>(value, path,
-                               {{"inpatient", VisitKind::inpatient},
-                                {"chronic_outpatient", VisitKind::chronic_outpatient},
-                                {"special_drug", VisitKind::special_drug},
-                                {"outpatient", VisitKind::outpatient}});
+  if (value.is_string()) {
+    for (VisitKind kind : kVisitKinds) {
+      if (value.get_ref<const std::string&>() == kind_id(kind)) return kind;
+    }
+  }
+  std::vector<std::string> names;
+  for (VisitKind kind : kVisitKinds) names.emplace_back(kind_id(kind));
+  return Error{path, messages::one_of(names), "one_of"};
 }
 
 // What a parameter inherits from its block: the source, and the provenance and note a rule or

@@ -23,6 +23,9 @@ int weakness(Provenance provenance);
 enum class Scheme { employee, resident };
 // 住院, 门诊慢特病, 大病保险特殊药品, 普通门诊
 enum class VisitKind { inpatient, chronic_outpatient, special_drug, outpatient };
+// Every visit kind, in the contract's order: what a case or a rules file may name, what cities() lists.
+inline constexpr VisitKind kVisitKinds[] = {VisitKind::inpatient, VisitKind::chronic_outpatient,
+                                            VisitKind::special_drug, VisitKind::outpatient};
 enum class Tier { basic, critical, assistance, reassistance };
 // Yearly accumulators: 基本医保 (given per visit), 大病保险 (inpatient + chronic), its special
 // drugs, and 医疗救助/再救助.
@@ -31,6 +34,9 @@ enum class Pool { basic, critical, special_drug, assistance };
 struct Source {
   std::string document;  // "烟政办发〔2022〕25号"
   std::string clause;    // "三（六）1"
+
+  bool operator==(const Source& other) const { return document == other.document && clause == other.clause; }
+  bool operator!=(const Source& other) const { return !(*this == other); }
 };
 
 enum class Unit { yuan, percent, months };
