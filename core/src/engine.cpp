@@ -132,131 +132,6 @@ class CategorySettler {
   }
 
  private:
-  // Cap, used and left per tier for the year of the last visit, and the distance to each deductible.
-  void describe_year_left(const Visit& last) {
-    const int year_number = last.date.year;
-    YearState& year = years_[year_number];
-    settlement_.year_left_year = year_number;
-    bool special_drugs = std::any_of(case_.visits.begin(), case_.visits.end(), [&](const Visit& visit) {
-      return visit.date.year == year_number && visit.kind == VisitKind::special_drug;
-    });
-    struct Entry {
-      Tier tier;
-      Pool pool;
-      const Accumulator* accumulator;
-    };
-    const Entry entries[] = {{Tier::critical, Pool::critical, &year.critical[Pool::critical]},
-                             {Tier::critical, Pool::special_drug, &year.critical[Pool::special_drug]},
-                             {Tier::assistance, Pool::assistance, &year.assistance},
-                             {Tier::reassistance, Pool::assistance, &year.reassistance}};
-    for (const Entry& entry : entries) {
-      if (entry.pool == Pool::special_drug && !special_drugs) continue;
-      const TierRule* rule = rule_for(*last.period, entry.tier, entry.pool);
-      if (rule == nullptr) continue;
-      YearLeft left;
-      left.tier = entry.tier;
-      left.pool = entry.pool;
-      const Accumulator* so_far = entry.accumulator;
-      std::string period = std::to_string(year_number) + " 年";
-      // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
-      if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
-        auto [from, to] = window_of(*rule->look_back);
-        left.window = std::make_pair(from, to);
-        if (to < last.date) {
-          left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
-          settlement_.year_left.push_back(std::move(left));
-          continue;
-        }
-        so_far = entry.tier == Tier::assistance ? &recognition_.assistance : &recognition_.reassistance;
-        period = messages::window_name(from.to_string(), to.to_string());
-      }
-      left.base = so_far->base;
-      left.paid = so_far->paid;
-      const Parameter& deductible = rule->deductible_in(year_number);
-      if (on_file(deductible)) {
-        left.deductible = deductible.amount();
-        if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
-      }
-      left.cap_state = rule->cap.state;
-      if (left.cap_state == Parameter::State::value) {
-        left.cap = rule->cap.amount();
-        left.left = max(Fen(), left.cap - left.paid);
-      }
-      left.text = messages::year_left(tier_label(entry.tier, entry.pool), period, left.paid, left.cap_state,
-                                      rule->cap.provenance == Provenance::assumed, left.cap, left.left,
-                                      left.to_threshold, static_cast<int>(entry.tier));
-      settlement_.year_left.push_back(std::move(left));
-    }
-  }
-
-  // "prior": the year's accumulators start from what was paid before the first visit given; a
-  // figure already above this category's yearly cap is refused at its path.
-  std::optional<Error> start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
-    const Visit* first = nullptr;
-    for (size_t index : order) {
-      if (case_.visits[index].date.year == prior.year) {
-        first = &case_.visits[index];
-        break;
-      }
-    }
-    YearState& year = years_[prior.year];
-    year.basic.paid = prior.basic_paid.value_or(Fen());
-    struct Start {
-      const std::optional<PriorTier>& amounts;
-      Tier tier;
-      Pool pool;
-      Accumulator& accumulator;
-      const char* field;
-    };
-    const bool window_year = case_.applied && case_.applied->year == prior.year;
-    Start starts[] = {
-        {prior.critical, Tier::critical, Pool::critical, year.critical[Pool::critical], "critical"},
-        {prior.special_drug, Tier::critical, Pool::special_drug, year.critical[Pool::special_drug], "special_drug"},
-        {prior.assistance, Tier::assistance, Pool::assistance, year.assistance, "assistance"},
-        {prior.reassistance, Tier::reassistance, Pool::assistance, year.reassistance, "reassistance"}};
-    for (Start& start : starts) {
-      if (!start.amounts) continue;
-      start.accumulator = {start.amounts->base, start.amounts->paid};
-      if (window_year && start.tier == Tier::assistance) recognition_.assistance = start.accumulator;
-      if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
-      const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
-      if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
-        return Error{
-            "prior." + std::string(start.field) + ".paid",
-            messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
-            "prior_above_cap"};
-    }
-    // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
-    // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).
-    const TierRule* re_rule = rule_for(*first->period, Tier::reassistance, Pool::assistance);
-    if (prior.assistance && !prior.reassistance && re_rule != nullptr) {
-      const Fen left_by_assistance = max(Fen(), prior.assistance->base - prior.assistance->paid);
-      YearlyFigure figure = yearly_figure(*re_rule, prior.year, left_by_assistance);
-      const Fen paid = figure.missing == nullptr ? figure.amount : Fen();
-      year.reassistance = {left_by_assistance, paid};
-      if (window_year) recognition_.reassistance = year.reassistance;
-      record_.warn(
-          "prior_reassistance_assumed", [&] { return messages::prior_reassistance_assumed(left_by_assistance, paid); },
-          std::nullopt);
-    }
-    prior_year_ = prior.year;
-    prior_ = &prior;
-    return std::nullopt;
-  }
-
-  // What the case says was paid by this tier earlier in the visit's year (user-typed), if any.
-  Fen prior_paid(const Step& step) const {
-    if (prior_ == nullptr || case_.visits[step.visit].date.year != prior_year_) return Fen();
-    const std::optional<PriorTier>* amounts = nullptr;
-    switch (step.tier) {
-      case Tier::basic: return prior_->basic_paid.value_or(Fen());
-      case Tier::critical: amounts = step.pool == Pool::special_drug ? &prior_->special_drug : &prior_->critical; break;
-      case Tier::assistance: amounts = &prior_->assistance; break;
-      case Tier::reassistance: amounts = &prior_->reassistance; break;
-    }
-    return *amounts ? (*amounts)->paid : Fen();
-  }
-
   std::optional<Error> settle_visit(size_t index) {
     const Visit& visit = case_.visits[index];
     YearState& year = years_[visit.date.year];
@@ -477,7 +352,6 @@ class CategorySettler {
     VisitAmounts& amounts = settlement_.visits[index];
     const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
     const TierRule* rule = rule_for(period, Tier::assistance, Pool::assistance);
-    const TierRule* re_rule = rule_for(period, Tier::reassistance, Pool::assistance);
     bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
                          period.assistance_kinds.end();
     if (!kind_assisted) {
@@ -568,19 +442,26 @@ class CategorySettler {
     const Fen assistance_paid = assistance.paid;
     keep(std::move(assistance));
 
-    const Fen re_base = own_base - assistance_paid;
-    if (re_rule == nullptr) {
-      settle_without_rule(index, Tier::reassistance, re_base);
+    settle_reassistance(index, own_base - assistance_paid, *reassistance_so_far, window, scope);
+  }
+
+  // 再救助 on what assistance left (CONTRACT), on the same year or recognition window, as sure as
+  // assistance's scope.
+  void settle_reassistance(size_t index, Fen base, Accumulator& so_far,
+                           const std::optional<std::pair<Date, Date>>& window, Provenance scope) {
+    const Visit& visit = case_.visits[index];
+    const TierRule* rule = rule_for(*visit.period, Tier::reassistance, Pool::assistance);
+    if (rule == nullptr) {
+      settle_without_rule(index, Tier::reassistance, base);
       return;
     }
     Step reassistance = blank_step(index, Tier::reassistance);
     reassistance.window = window;
-    pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
+    pay_tier(reassistance, *rule, so_far, base, visit.kind);
     add_provenance(reassistance.provenances, scope);
     if (window) add_provenance(reassistance.provenances, Provenance::derived);
-    amounts.reassistance = reassistance.paid;
+    settlement_.visits[index].reassistance = reassistance.paid;
     keep(std::move(reassistance));
-    return;
   }
 
   // A tier with no schedule for this category: the document gives the group none (stated), the
@@ -660,6 +541,133 @@ class CategorySettler {
           rule.id);
     }
     record_.explain(step, [&] { return explain_tier(step, kind, category_name_); });
+  }
+
+  // The year before the first visit given, and what is left of it after the last.
+
+  // "prior": the year's accumulators start from what was paid before the first visit given; a
+  // figure already above this category's yearly cap is refused at its path.
+  std::optional<Error> start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
+    const Visit* first = nullptr;
+    for (size_t index : order) {
+      if (case_.visits[index].date.year == prior.year) {
+        first = &case_.visits[index];
+        break;
+      }
+    }
+    YearState& year = years_[prior.year];
+    year.basic.paid = prior.basic_paid.value_or(Fen());
+    struct Start {
+      const std::optional<PriorTier>& amounts;
+      Tier tier;
+      Pool pool;
+      Accumulator& accumulator;
+      const char* field;
+    };
+    const bool window_year = case_.applied && case_.applied->year == prior.year;
+    Start starts[] = {
+        {prior.critical, Tier::critical, Pool::critical, year.critical[Pool::critical], "critical"},
+        {prior.special_drug, Tier::critical, Pool::special_drug, year.critical[Pool::special_drug], "special_drug"},
+        {prior.assistance, Tier::assistance, Pool::assistance, year.assistance, "assistance"},
+        {prior.reassistance, Tier::reassistance, Pool::assistance, year.reassistance, "reassistance"}};
+    for (Start& start : starts) {
+      if (!start.amounts) continue;
+      start.accumulator = {start.amounts->base, start.amounts->paid};
+      if (window_year && start.tier == Tier::assistance) recognition_.assistance = start.accumulator;
+      if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
+      const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
+      if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
+        return Error{
+            "prior." + std::string(start.field) + ".paid",
+            messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
+            "prior_above_cap"};
+    }
+    // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
+    // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).
+    const TierRule* re_rule = rule_for(*first->period, Tier::reassistance, Pool::assistance);
+    if (prior.assistance && !prior.reassistance && re_rule != nullptr) {
+      const Fen left_by_assistance = max(Fen(), prior.assistance->base - prior.assistance->paid);
+      YearlyFigure figure = yearly_figure(*re_rule, prior.year, left_by_assistance);
+      const Fen paid = figure.missing == nullptr ? figure.amount : Fen();
+      year.reassistance = {left_by_assistance, paid};
+      if (window_year) recognition_.reassistance = year.reassistance;
+      record_.warn(
+          "prior_reassistance_assumed", [&] { return messages::prior_reassistance_assumed(left_by_assistance, paid); },
+          std::nullopt);
+    }
+    prior_year_ = prior.year;
+    prior_ = &prior;
+    return std::nullopt;
+  }
+
+  // What the case says was paid by this tier earlier in the visit's year (user-typed), if any.
+  Fen prior_paid(const Step& step) const {
+    if (prior_ == nullptr || case_.visits[step.visit].date.year != prior_year_) return Fen();
+    const std::optional<PriorTier>* amounts = nullptr;
+    switch (step.tier) {
+      case Tier::basic: return prior_->basic_paid.value_or(Fen());
+      case Tier::critical: amounts = step.pool == Pool::special_drug ? &prior_->special_drug : &prior_->critical; break;
+      case Tier::assistance: amounts = &prior_->assistance; break;
+      case Tier::reassistance: amounts = &prior_->reassistance; break;
+    }
+    return *amounts ? (*amounts)->paid : Fen();
+  }
+
+  // Cap, used and left per tier for the year of the last visit, and the distance to each deductible.
+  void describe_year_left(const Visit& last) {
+    const int year_number = last.date.year;
+    YearState& year = years_[year_number];
+    settlement_.year_left_year = year_number;
+    bool special_drugs = std::any_of(case_.visits.begin(), case_.visits.end(), [&](const Visit& visit) {
+      return visit.date.year == year_number && visit.kind == VisitKind::special_drug;
+    });
+    struct Entry {
+      Tier tier;
+      Pool pool;
+      const Accumulator* accumulator;
+    };
+    const Entry entries[] = {{Tier::critical, Pool::critical, &year.critical[Pool::critical]},
+                             {Tier::critical, Pool::special_drug, &year.critical[Pool::special_drug]},
+                             {Tier::assistance, Pool::assistance, &year.assistance},
+                             {Tier::reassistance, Pool::assistance, &year.reassistance}};
+    for (const Entry& entry : entries) {
+      if (entry.pool == Pool::special_drug && !special_drugs) continue;
+      const TierRule* rule = rule_for(*last.period, entry.tier, entry.pool);
+      if (rule == nullptr) continue;
+      YearLeft left;
+      left.tier = entry.tier;
+      left.pool = entry.pool;
+      const Accumulator* so_far = entry.accumulator;
+      std::string period = std::to_string(year_number) + " 年";
+      // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
+      if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
+        auto [from, to] = window_of(*rule->look_back);
+        left.window = std::make_pair(from, to);
+        if (to < last.date) {
+          left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
+          settlement_.year_left.push_back(std::move(left));
+          continue;
+        }
+        so_far = entry.tier == Tier::assistance ? &recognition_.assistance : &recognition_.reassistance;
+        period = messages::window_name(from.to_string(), to.to_string());
+      }
+      left.base = so_far->base;
+      left.paid = so_far->paid;
+      const Parameter& deductible = rule->deductible_in(year_number);
+      if (on_file(deductible)) {
+        left.deductible = deductible.amount();
+        if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
+      }
+      left.cap_state = rule->cap.state;
+      if (left.cap_state == Parameter::State::value) {
+        left.cap = rule->cap.amount();
+        left.left = max(Fen(), left.cap - left.paid);
+      }
+      left.text = messages::year_left(tier_label(entry.tier, entry.pool), period, left.paid, left.cap_state,
+                                      rule->cap.provenance == Provenance::assumed, left.cap, left.left,
+                                      left.to_threshold, static_cast<int>(entry.tier));
+      settlement_.year_left.push_back(std::move(left));
+    }
   }
 
   // Every number of `rule` not on file that this year's figure may use.
