@@ -12,9 +12,7 @@ Result<const City*> read_city(const Json& root, const std::vector<City>& cities)
   for (const City& city : cities) {
     if (city.id == id) return &city;
   }
-  std::vector<std::string> known;
-  for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
-  return Error{"city", messages::unknown_city(id, known), "unknown_city"};
+  return Error{"city", messages::unknown_city(id, cities), "unknown_city"};
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -33,11 +31,7 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("identities", i);
     SETTLE_TRY(id, read_string((*list)[i], path));
-    if (city.category(id) == nullptr) {
-      std::vector<std::string> known;
-      for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
-      return Error{path, messages::unknown_category(id, city.name, known), "unknown_category"};
-    }
+    if (city.category(id) == nullptr) return Error{path, messages::unknown_category(id, city), "unknown_category"};
     if (std::find(identities.begin(), identities.end(), id) == identities.end()) identities.push_back(id);
   }
   return identities;
@@ -66,15 +60,6 @@ Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* na
   return std::optional<Fen>(amount);
 }
 
-std::string covered_dates(const City& city) {
-  std::string text;
-  for (const Period& period : city.periods) {
-    if (!text.empty()) text += "、";
-    text += period.from.to_string() + " 至 " + (period.to ? period.to->to_string() : std::string("今"));
-  }
-  return text;
-}
-
 Result<Visit> read_visit(const Json& json, const std::string& path, const City& city) {
   if (auto error = check_object(json, path,
                                 {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
@@ -85,8 +70,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.date = date;
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date.to_string(), covered_dates(city)),
-                 "no_policy_on"};
+    return Error{field_path(path, "date"), messages::no_policy_on(city, date.to_string()), "no_policy_on"};
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
@@ -174,13 +158,12 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
       } else {
         return Error{path, messages::parameter_wrong_unit(*parameter), "parameter_wrong_unit"};
       }
-      if (error)
-        return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）", error->code};
+      if (error) return Error{path, messages::parameter_refused(error->message, *parameter), error->code};
       // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
       bool band_ratio =
           parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
       if (band_ratio && parameter->value > Ratio::kScale)
-        return Error{path, messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）",
+        return Error{path, messages::parameter_refused(messages::rules_ratio_above_100(), *parameter),
                      "rules_ratio_above_100"};
       parameter->provenance = Provenance::given;
       parameter->source = {typed_source.empty() ? messages::user_parameter() : typed_source,

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "explain.h"
+#include "json_path.h"
 #include "messages.h"
 #include "recorder.h"
 #include "schedule.h"
@@ -232,8 +233,7 @@ class CategorySettler {
     std::optional<int> level;
     if (estimate->levels.size() == 3) {
       if (!visit.hospital_level)
-        return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed(),
-                     "hospital_level_needed"};
+        return Error{visit_path(index, "hospital_level"), messages::hospital_level_needed(), "hospital_level_needed"};
       level = *visit.hospital_level;
     }
     const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];
@@ -243,14 +243,14 @@ class CategorySettler {
     for (const Parameter* parameter : {&rates.deductible, &rates.ratio, repeat_share}) {
       if (parameter == nullptr) continue;
       if (!on_file(*parameter)) {
-        need(*parameter, "visits[" + std::to_string(index) + "].basic_paid");
+        need(*parameter, visit_path(index, "basic_paid"));
         complete = false;
       }
       record_.note_assumed(*parameter);
     }
     const bool cap_unknown = !on_file(estimate->cap);
     if (cap_unknown && !estimate->cap.not_reached_if_missing) {
-      need(estimate->cap, "visits[" + std::to_string(index) + "].basic_paid");
+      need(estimate->cap, visit_path(index, "basic_paid"));
       complete = false;
     }
     if (!complete) {
@@ -577,10 +577,10 @@ class CategorySettler {
       if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
       const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
       if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
-        return Error{
-            "prior." + std::string(start.field) + ".paid",
-            messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
-            "prior_above_cap"};
+        return Error{field_path(field_path("prior", start.field), "paid"),
+                     messages::prior_above_cap(messages::tier_name(start.tier, start.pool), start.amounts->paid,
+                                               rule->cap.amount()),
+                     "prior_above_cap"};
     }
     // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
     // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).
@@ -638,13 +638,14 @@ class CategorySettler {
       left.tier = entry.tier;
       left.pool = entry.pool;
       const Accumulator* so_far = entry.accumulator;
-      std::string period = std::to_string(year_number) + " 年";
+      std::string period = messages::calendar_year(year_number);
       // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
       if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
         auto [from, to] = window_of(*rule->look_back);
         left.window = std::make_pair(from, to);
         if (to < last.date) {
-          left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
+          left.text =
+              messages::window_ended(messages::tier_name(entry.tier, entry.pool), from.to_string(), to.to_string());
           settlement_.year_left.push_back(std::move(left));
           continue;
         }
@@ -663,7 +664,7 @@ class CategorySettler {
         left.cap = rule->cap.amount();
         left.left = max(Fen(), left.cap - left.paid);
       }
-      left.text = messages::year_left(tier_label(entry.tier, entry.pool), period, left.paid, left.cap_state,
+      left.text = messages::year_left(messages::tier_name(entry.tier, entry.pool), period, left.paid, left.cap_state,
                                       rule->cap.provenance == Provenance::assumed, left.cap, left.left,
                                       left.to_threshold, static_cast<int>(entry.tier));
       settlement_.year_left.push_back(std::move(left));
@@ -672,10 +673,9 @@ class CategorySettler {
 
   // Every number of `rule` not on file that this year's figure may use.
   void need_rule(const TierRule& rule, int year, const Step& step) {
-    const std::string path =
-        step.tier == Tier::critical ? "visits[" + std::to_string(step.visit) + "].critical_paid" : std::string();
+    const std::string path = step.tier == Tier::critical ? visit_path(step.visit, "critical_paid") : std::string();
     auto need_if_missing = [&](const Parameter& parameter) {
-      if (!on_file(parameter)) need(parameter, path.empty() ? "parameters." + parameter.id : path);
+      if (!on_file(parameter)) need(parameter, path.empty() ? field_path("parameters", parameter.id) : path);
     };
     need_if_missing(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
@@ -696,12 +696,12 @@ class CategorySettler {
 
   // A tier the rules on file cannot compute at all: the slip amount is what is missing.
   void need_slip(size_t index, Tier tier, VisitKind kind) {
-    const std::string path =
-        "visits[" + std::to_string(index) + "]." + (tier == Tier::basic ? "basic_paid" : "critical_paid");
+    const std::string path = visit_path(index, tier == Tier::basic ? "basic_paid" : "critical_paid");
     for (const Missing& seen : missing_) {
       if (seen.value.id == path) return;
     }
-    missing_.push_back({{path, messages::slip_label(index + 1, tier_label(tier, pool_of(tier, kind))), "yuan"}, path});
+    missing_.push_back(
+        {{path, messages::slip_label(index + 1, messages::tier_name(tier, pool_of(tier, kind))), "yuan"}, path});
   }
 
   static Pool pool_of(Tier tier, VisitKind kind) {
@@ -773,7 +773,7 @@ class CategorySettler {
     step.pool = tier == Tier::basic      ? Pool::basic
                 : tier == Tier::critical ? critical_pool(case_.visits[index].kind).value_or(Pool::critical)
                                          : Pool::assistance;
-    step.name = tier_label(tier, step.pool);
+    step.name = messages::tier_name(tier, step.pool);
     if (tier == Tier::critical) {
       const TierRule* rule = rule_for(*case_.visits[index].period, tier, step.pool);
       if (rule != nullptr && !rule->name.empty()) step.name = rule->name;

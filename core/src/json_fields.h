@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "json_input.h"
+#include "json_path.h"
 #include "messages.h"
 #include "settle/date.h"
 
@@ -17,13 +18,6 @@ namespace settle::detail {
   auto name##_result = (expression);                     \
   if (!name##_result.ok()) return name##_result.error(); \
   auto name = std::move(name##_result.value())
-
-inline std::string field_path(const std::string& parent, const std::string& field) {
-  return parent.empty() ? field : parent + "." + field;
-}
-inline std::string index_path(const std::string& parent, size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
-}
 
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
 inline std::optional<Error> check_object(const Json& value, const std::string& path,

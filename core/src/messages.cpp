@@ -5,6 +5,10 @@
 #include "rules_internal.h"
 
 namespace settle::detail::messages {
+std::string yuan(Fen amount) {
+  return format_yuan(amount) + " 元";
+}
+
 namespace {
 
 std::string join(const std::vector<std::string>& items, const char* separator = "、") {
@@ -14,10 +18,6 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
     text += item;
   }
   return text;
-}
-
-std::string yuan(Fen amount) {
-  return format_yuan(amount) + " 元";
 }
 
 // A quote ends inside the sentence that quotes it: "…实行救助”；", not "…实行救助。”；".
@@ -101,14 +101,18 @@ std::string number_out_of_range() {
   return "这个数太大，超出了能处理的范围；金额不能超过 100,000,000 元";
 }
 
-std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {
+std::string unknown_city(const std::string& id, const std::vector<City>& cities) {
+  std::vector<std::string> known;
+  for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
   return "没有城市“" + id + "”的规则；可选：" + join(known);
 }
 std::string unknown_scheme() {
   return "险种应为 employee（职工医保）或 resident（居民医保）";
 }
-std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known) {
-  return "“" + id + "”不是" + city + "的救助对象类别；可选：" + join(known, "；");
+std::string unknown_category(const std::string& id, const City& city) {
+  std::vector<std::string> known;
+  for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
+  return "“" + id + "”不是" + city.name + "的救助对象类别；可选：" + join(known, "；");
 }
 std::string unknown_kind() {
   std::string text = "就诊类型应为 ";
@@ -122,8 +126,13 @@ std::string unknown_kind() {
 std::string bad_hospital_level() {
   return "医院等级应为 1、2 或 3（一级、二级、三级）";
 }
-std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered) {
-  return city + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered;
+std::string no_policy_on(const City& city, const std::string& date) {
+  std::string covered;
+  for (const Period& period : city.periods) {
+    if (!covered.empty()) covered += "、";
+    covered += period.from.to_string() + " 至 " + (period.to ? period.to->to_string() : std::string("今"));
+  }
+  return city.name + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered;
 }
 std::string in_policy_above_total(Fen in_policy, Fen total) {
   return "政策范围内费用（" + yuan(in_policy) + "）不能大于医疗总费用（" + yuan(total) + "）";
@@ -157,6 +166,12 @@ std::string parameter_wrong_unit(const Parameter& parameter) {
     case Unit::months: return "“" + parameter.label + "”是月数，填写整数，如 12";
   }
   return "";
+}
+std::string parameter_refused(const std::string& reason, const Parameter& parameter) {
+  return reason + "（" + parameter_wrong_unit(parameter) + "）";
+}
+std::string calendar_year(int year) {
+  return std::to_string(year) + " 年";
 }
 std::string user_parameter() {
   return "用户填写";
@@ -415,7 +430,7 @@ std::string contract_not_covered() {
 std::string list_of(const std::vector<std::string>& items, const char* separator) {
   return join(items, separator);
 }
-const char* tier_label_name(Tier tier, Pool pool) {
+const char* tier_name(Tier tier, Pool pool) {
   switch (tier) {
     case Tier::basic: return "基本医保";
     case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";

@@ -12,6 +12,9 @@
 
 namespace settle::detail::messages {
 
+// "18,550.00 元": an amount in a sentence.
+std::string yuan(Fen amount);
+
 // Reading JSON
 std::string not_json(size_t byte_position);
 std::string too_large(size_t max_bytes);
@@ -36,12 +39,12 @@ std::string amount_wrong_type();
 std::string number_out_of_range();
 
 // The case
-std::string unknown_city(const std::string& id, const std::vector<std::string>& known);
+std::string unknown_city(const std::string& id, const std::vector<City>& cities);
 std::string unknown_scheme();
-std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known);
+std::string unknown_category(const std::string& id, const City& city);
 std::string unknown_kind();
 std::string bad_hospital_level();
-std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered);
+std::string no_policy_on(const City& city, const std::string& date);
 std::string in_policy_above_total(Fen in_policy, Fen total);
 std::string basic_above_in_policy(Fen basic, Fen in_policy);
 std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
@@ -51,6 +54,9 @@ std::string too_many_visits(size_t max_visits);
 
 std::string unknown_parameter(const std::string& id, const std::string& city);
 std::string parameter_wrong_unit(const Parameter& parameter);
+// A typed value refused for `reason`, with what the parameter takes.
+std::string parameter_refused(const std::string& reason, const Parameter& parameter);
+std::string calendar_year(int year);  // "2024 年"
 std::string user_parameter();
 std::string user_parameter_clause(const std::string& label);
 std::string source_too_long();
@@ -134,7 +140,7 @@ std::string contract_not_covered();
 
 // Parameter labels (plain Chinese names of the rules' numbers)
 std::string list_of(const std::vector<std::string>& items, const char* separator = "、");
-const char* tier_label_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
+const char* tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
 std::string basic_label_name(const std::string& kinds);
 std::string early_warning_name();
 std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who);

@@ -696,7 +696,7 @@ void set_label(Parameter& parameter, std::string label) {
 }
 
 void label_rule(const City& city, TierRule& rule) {
-  const std::string tier = !rule.name.empty() ? rule.name : messages::tier_label_name(rule.tier, rule.pool);
+  const std::string tier = !rule.name.empty() ? rule.name : messages::tier_name(rule.tier, rule.pool);
   const std::string who = who_of(city, rule.schemes, rule.categories);
   set_label(rule.deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt), who));
   for (auto& [year, parameter] : rule.deductible_by_year)
