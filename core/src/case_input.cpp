@@ -8,11 +8,12 @@ namespace settle::detail {
 namespace {
 
 Result<const City*> read_city(const Json& root, const std::vector<City>& cities) {
-  SETTLE_TRY(id, required_string(root, "city", ""));
+  auto id = required_string(root, "city", "");
+  if (!id.ok()) return id.error();
   for (const City& city : cities) {
-    if (city.id == id) return &city;
+    if (city.id == id.value()) return &city;
   }
-  return Error{"city", messages::unknown_city(id, cities), "unknown_city"};
+  return Error{"city", messages::unknown_city(id.value(), cities), "unknown_city"};
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -30,9 +31,12 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
   if (!list->is_array()) return Error{"identities", messages::expected_array(), "expected_array"};
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("identities", i);
-    SETTLE_TRY(id, read_string((*list)[i], path));
-    if (city.category(id) == nullptr) return Error{path, messages::unknown_category(id, city), "unknown_category"};
-    if (std::find(identities.begin(), identities.end(), id) == identities.end()) identities.push_back(id);
+    auto id = read_string((*list)[i], path);
+    if (!id.ok()) return id.error();
+    if (city.category(id.value()) == nullptr)
+      return Error{path, messages::unknown_category(id.value(), city), "unknown_category"};
+    if (std::find(identities.begin(), identities.end(), id.value()) == identities.end())
+      identities.push_back(id.value());
   }
   return identities;
 }
@@ -56,21 +60,24 @@ Result<Fen> read_money_field(const Json& value, const char* name, const std::str
 Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* name, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr || value->is_null()) return std::optional<Fen>();
-  SETTLE_TRY(amount, read_money_field(*value, name, path));
-  return std::optional<Fen>(amount);
+  auto amount = read_money_field(*value, name, path);
+  if (!amount.ok()) return amount.error();
+  return std::optional<Fen>(amount.value());
 }
 
 Result<Visit> read_visit(const Json& json, const std::string& path, const City& city) {
-  if (auto error = check_object(json, path,
-                                {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
-                                 "basic_paid", "critical_paid"}))
-    return *error;
+  if (Status status = check_object(json, path,
+                                   {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
+                                    "basic_paid", "critical_paid"});
+      !status.ok())
+    return status.error();
   Visit visit;
-  SETTLE_TRY(date, required_date(json, "date", path));
-  visit.date = date;
+  auto date = required_date(json, "date", path);
+  if (!date.ok()) return date.error();
+  visit.date = date.value();
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city, date.to_string()), "no_policy_on"};
+    return Error{field_path(path, "date"), messages::no_policy_on(city, date.value().to_string()), "no_policy_on"};
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
@@ -90,35 +97,42 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
       return Error{field_path(path, "hospital_level"), messages::bad_hospital_level(), "bad_hospital_level"};
     visit.hospital_level = static_cast<int>(level->get<uint64_t>());
   }
-  SETTLE_TRY(designated, read_flag(json, "designated", true, path));
-  SETTLE_TRY(emergency, read_flag(json, "emergency", false, path));
-  visit.designated = designated;
-  visit.emergency = emergency;
+  auto designated = read_flag(json, "designated", true, path);
+  if (!designated.ok()) return designated.error();
+  auto emergency = read_flag(json, "emergency", false, path);
+  if (!emergency.ok()) return emergency.error();
+  visit.designated = designated.value();
+  visit.emergency = emergency.value();
 
   const Json* total = find_field(json, "total");
   if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total"), "missing_field"};
-  SETTLE_TRY(total_amount, read_money_field(*total, "total", path));
-  visit.total = total_amount;
-  SETTLE_TRY(in_policy, read_optional_money(json, "in_policy", path));
-  visit.in_policy = in_policy.value_or(visit.total);
+  auto total_amount = read_money_field(*total, "total", path);
+  if (!total_amount.ok()) return total_amount.error();
+  visit.total = total_amount.value();
+  auto in_policy = read_optional_money(json, "in_policy", path);
+  if (!in_policy.ok()) return in_policy.error();
+  visit.in_policy = in_policy.value().value_or(visit.total);
   if (visit.in_policy > visit.total)
     return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total),
                  "in_policy_above_total"};
-  SETTLE_TRY(basic_paid, read_optional_money(json, "basic_paid", path));
-  SETTLE_TRY(critical_paid, read_optional_money(json, "critical_paid", path));
-  visit.basic_paid = basic_paid;
-  visit.critical_paid = critical_paid;
-  if (basic_paid && *basic_paid > visit.in_policy)
-    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*basic_paid, visit.in_policy),
+  auto basic_paid = read_optional_money(json, "basic_paid", path);
+  if (!basic_paid.ok()) return basic_paid.error();
+  auto critical_paid = read_optional_money(json, "critical_paid", path);
+  if (!critical_paid.ok()) return critical_paid.error();
+  visit.basic_paid = basic_paid.value();
+  visit.critical_paid = critical_paid.value();
+  if (visit.basic_paid && *visit.basic_paid > visit.in_policy)
+    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*visit.basic_paid, visit.in_policy),
                  "basic_above_in_policy"};
-  if (critical_paid && basic_paid.value_or(Fen()) + *critical_paid > visit.in_policy)
-    return Error{field_path(path, "critical_paid"),
-                 messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy),
-                 "paid_above_in_policy"};
+  if (visit.critical_paid && visit.basic_paid.value_or(Fen()) + *visit.critical_paid > visit.in_policy)
+    return Error{
+        field_path(path, "critical_paid"),
+        messages::paid_above_in_policy(visit.basic_paid.value_or(Fen()), *visit.critical_paid, visit.in_policy),
+        "paid_above_in_policy"};
   if (!visit.covered()) {
-    if (basic_paid && *basic_paid > Fen())
+    if (visit.basic_paid && *visit.basic_paid > Fen())
       return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
-    if (critical_paid && *critical_paid > Fen())
+    if (visit.critical_paid && *visit.critical_paid > Fen())
       return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
   }
   return visit;
@@ -126,16 +140,16 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
 
 // "parameters": {"<id>": value} or {"<id>": {"value": value, "source": "文号"}}: a rules parameter
 // set for this case (provenance given), with the source the person typed.
-std::optional<Error> apply_parameter(City& city, const std::string& id, const Json& entry, const std::string& path,
-                                     std::string& label) {
+Status apply_parameter(City& city, const std::string& id, const Json& entry, const std::string& path,
+                       std::string& label) {
   const Json* value_json = &entry;
   std::string typed_source;
   if (entry.is_object()) {
-    if (auto error = check_object(entry, path, {"value", "source"})) return error;
+    if (Status status = check_object(entry, path, {"value", "source"}); !status.ok()) return status.error();
     value_json = find_field(entry, "value");
     if (value_json == nullptr)
       return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
-    if (auto error = optional_string(entry, "source", path, typed_source)) return error;
+    if (Status status = optional_string(entry, "source", path, typed_source); !status.ok()) return status.error();
     if (typed_source.size() > 200)
       return Error{field_path(path, "source"), messages::source_too_long(), "source_too_long"};
   }
@@ -145,20 +159,21 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
     for (Parameter* parameter : parameters_of(period)) {
       if (parameter->id != id) continue;
       found = true;
-      std::optional<Error> error;
+      Status status;
       if (value.is_string()) {
-        error = set_parameter_value(*parameter, value.get<std::string>());
+        status = set_parameter_value(*parameter, value.get<std::string>());
       } else if (parameter->unit == Unit::yuan && (value.is_number() || is_decimal_text(value))) {
         Result<Fen> amount = read_money(value, path);
         if (!amount.ok()) return amount.error();
         parameter->state = Parameter::State::value;
         parameter->value = amount.value().fen();
       } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
-        error = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
+        status = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
       } else {
         return Error{path, messages::parameter_wrong_unit(*parameter), "parameter_wrong_unit"};
       }
-      if (error) return Error{path, messages::parameter_refused(error->message, *parameter), error->code};
+      if (!status.ok())
+        return Error{path, messages::parameter_refused(status.error().message, *parameter), status.error().code};
       // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
       bool band_ratio =
           parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
@@ -172,7 +187,7 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
     }
   }
   if (!found) return Error{path, messages::unknown_parameter(id, city.name), "unknown_parameter"};
-  return std::nullopt;
+  return {};
 }
 
 Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City& city,
@@ -183,8 +198,9 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
   auto copy = std::make_shared<City>(city);
   for (const auto& item : parameters->items()) {
     std::string label;
-    if (auto error = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label))
-      return *error;
+    if (Status status = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label);
+        !status.ok())
+      return status.error();
     overridden.push_back(label);
   }
   return std::shared_ptr<const City>(copy);
@@ -204,13 +220,14 @@ Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* 
   const Json* tier = find_field(prior, name);
   if (tier == nullptr) return std::optional<PriorTier>();
   const std::string path = field_path("prior", name);
-  if (auto error = check_object(*tier, path, {"base", "paid"})) return *error;
+  if (Status status = check_object(*tier, path, {"base", "paid"}); !status.ok()) return status.error();
   PriorTier amounts;
   for (auto [field, target] : {std::pair{"base", &amounts.base}, std::pair{"paid", &amounts.paid}}) {
     const Json* value = find_field(*tier, field);
     if (value == nullptr) return Error{field_path(path, field), messages::missing_field(field), "missing_field"};
-    SETTLE_TRY(amount, read_money_field(*value, field, path));
-    *target = amount;
+    auto amount = read_money_field(*value, field, path);
+    if (!amount.ok()) return amount.error();
+    *target = amount.value();
   }
   // A fund pays only on its base: never more than it, never without one.
   if (amounts.paid > amounts.base)
@@ -222,9 +239,10 @@ Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* 
 Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visit>& visits) {
   const Json* json = find_field(root, "prior");
   if (json == nullptr) return std::optional<Prior>();
-  if (auto error = check_object(*json, "prior",
-                                {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"}))
-    return *error;
+  if (Status status = check_object(*json, "prior",
+                                   {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"});
+      !status.ok())
+    return status.error();
   Prior prior;
   const Json* year = find_field(*json, "year");
   if (year == nullptr) return Error{"prior.year", messages::missing_field("year"), "missing_field"};
@@ -238,52 +256,69 @@ Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visi
   }
   if (!visit_that_year)
     return Error{"prior.year", messages::prior_year_without_visit(prior.year), "prior_year_without_visit"};
-  SETTLE_TRY(basic_paid, read_optional_money(*json, "basic_paid", "prior"));
-  prior.basic_paid = basic_paid;
-  SETTLE_TRY(critical, read_prior_tier(*json, "critical"));
-  prior.critical = critical;
-  SETTLE_TRY(special_drug, read_prior_tier(*json, "special_drug"));
-  prior.special_drug = special_drug;
-  SETTLE_TRY(assistance, read_prior_tier(*json, "assistance"));
-  prior.assistance = assistance;
-  SETTLE_TRY(reassistance, read_prior_tier(*json, "reassistance"));
-  prior.reassistance = reassistance;
+  auto basic_paid = read_optional_money(*json, "basic_paid", "prior");
+  if (!basic_paid.ok()) return basic_paid.error();
+  prior.basic_paid = basic_paid.value();
+  auto critical = read_prior_tier(*json, "critical");
+  if (!critical.ok()) return critical.error();
+  prior.critical = critical.value();
+  auto special_drug = read_prior_tier(*json, "special_drug");
+  if (!special_drug.ok()) return special_drug.error();
+  prior.special_drug = special_drug.value();
+  auto assistance = read_prior_tier(*json, "assistance");
+  if (!assistance.ok()) return assistance.error();
+  prior.assistance = assistance.value();
+  auto reassistance = read_prior_tier(*json, "reassistance");
+  if (!reassistance.ok()) return reassistance.error();
+  prior.reassistance = reassistance.value();
   return std::optional<Prior>(prior);
 }
 
 }  // namespace
 
 Result<Case> read_case(std::string_view json_text) {
-  SETTLE_TRY(root, read_json(json_text));
-  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"}))
-    return *error;
+  auto root = read_json(json_text);
+  if (!root.ok()) return root.error();
+  if (Status status =
+          check_object(root.value(), "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"});
+      !status.ok())
+    return status.error();
   const Result<std::vector<City>>& cities = settle::cities();
   if (!cities.ok()) return cities.error();
 
   Case settlement_case;
-  SETTLE_TRY(city, read_city(root, cities.value()));
-  settlement_case.city = city;
-  SETTLE_TRY(scheme, read_scheme(root));
-  settlement_case.scheme = scheme;
-  SETTLE_TRY(identities, read_identities(root, *city));
-  settlement_case.identities = identities;
-  SETTLE_TRY(overridden_city, read_parameters(root, *city, settlement_case.overridden));
-  if (overridden_city) {
-    settlement_case.overridden_city = overridden_city;
-    settlement_case.city = overridden_city.get();
+  auto city = read_city(root.value(), cities.value());
+  if (!city.ok()) return city.error();
+  settlement_case.city = city.value();
+  auto scheme = read_scheme(root.value());
+  if (!scheme.ok()) return scheme.error();
+  settlement_case.scheme = scheme.value();
+  auto identities = read_identities(root.value(), *city.value());
+  if (!identities.ok()) return identities.error();
+  settlement_case.identities = identities.value();
+  auto overridden_city = read_parameters(root.value(), *city.value(), settlement_case.overridden);
+  if (!overridden_city.ok()) return overridden_city.error();
+  if (overridden_city.value()) {
+    settlement_case.overridden_city = overridden_city.value();
+    settlement_case.city = overridden_city.value().get();
   }
-  SETTLE_TRY(applied, read_applied(root));
-  settlement_case.applied = applied;
+  auto applied = read_applied(root.value());
+  if (!applied.ok()) return applied.error();
+  settlement_case.applied = applied.value();
 
-  SETTLE_TRY(visits, required_array(root, "visits", ""));
-  if (visits->empty()) return Error{"visits", messages::no_visits(), "no_visits"};
-  if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits), "too_many_visits"};
-  for (size_t i = 0; i < visits->size(); ++i) {
-    SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *settlement_case.city));
-    settlement_case.visits.push_back(visit);
+  auto visits = required_array(root.value(), "visits", "");
+  if (!visits.ok()) return visits.error();
+  if (visits.value()->empty()) return Error{"visits", messages::no_visits(), "no_visits"};
+  if (visits.value()->size() > kMaxVisits)
+    return Error{"visits", messages::too_many_visits(kMaxVisits), "too_many_visits"};
+  for (size_t i = 0; i < visits.value()->size(); ++i) {
+    auto visit = read_visit((*visits.value())[i], index_path("visits", i), *settlement_case.city);
+    if (!visit.ok()) return visit.error();
+    settlement_case.visits.push_back(visit.value());
   }
-  SETTLE_TRY(prior, read_prior(root, settlement_case.visits));
-  settlement_case.prior = prior;
+  auto prior = read_prior(root.value(), settlement_case.visits);
+  if (!prior.ok()) return prior.error();
+  settlement_case.prior = prior.value();
   return settlement_case;
 }
 

@@ -122,10 +122,10 @@ class CategorySettler {
       return case_.visits[a].date.days_since_epoch() < case_.visits[b].date.days_since_epoch();
     });
     if (case_.prior) {
-      if (auto error = start_from_prior(*case_.prior, order)) return *error;
+      if (Status status = start_from_prior(*case_.prior, order); !status.ok()) return status.error();
     }
     for (size_t index : order) {
-      if (auto error = settle_visit(index)) return *error;
+      if (Status status = settle_visit(index); !status.ok()) return status.error();
     }
     settlement_.missing = std::move(missing_);
     if (settlement_.missing.empty()) describe_year_left(case_.visits[order.back()]);
@@ -133,7 +133,7 @@ class CategorySettler {
   }
 
  private:
-  std::optional<Error> settle_visit(size_t index) {
+  Status settle_visit(size_t index) {
     const Visit& visit = case_.visits[index];
     YearState& year = years_[visit.date.year];
     VisitAmounts& amounts = settlement_.visits[index];
@@ -143,7 +143,7 @@ class CategorySettler {
       settle_uncovered(index);
     } else {
       const size_t first_step = record_.steps_kept();
-      if (auto error = settle_basic(index, year)) return error;
+      if (Status status = settle_basic(index, year); !status.ok()) return status.error();
       settle_critical(index, year);
       settle_assistance(index, year);
       if (!visit.designated) {
@@ -153,7 +153,7 @@ class CategorySettler {
     }
     year.personal_burden += visit.total - amounts.basic - amounts.critical;
     check_early_warning(index, year);
-    return std::nullopt;
+    return {};
   }
 
   void settle_uncovered(size_t index) {
@@ -183,7 +183,7 @@ class CategorySettler {
         "not_covered", [&] { return messages::visit_not_covered(index + 1, visit.date.to_string()); }, index);
   }
 
-  std::optional<Error> settle_basic(size_t index, YearState& year) {
+  Status settle_basic(size_t index, YearState& year) {
     const Visit& visit = case_.visits[index];
     Step step = blank_step(index, Tier::basic);
     step.base = visit.in_policy;
@@ -198,7 +198,8 @@ class CategorySettler {
       record_.cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
       record_.explain(step, [&] { return explain_given(step); });
     } else {
-      if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
+      if (Status status = estimate_basic(index, repeat_admission, year.basic, step); !status.ok())
+        return status.error();
       settlement_.visits[index].estimated = true;
       record_.warn(
           "basic_estimated", [&] { return messages::basic_estimated(index + 1); }, index);
@@ -206,7 +207,7 @@ class CategorySettler {
     year.basic.paid += step.paid;
     settlement_.visits[index].basic = step.paid;
     keep(std::move(step));
-    return std::nullopt;
+    return {};
   }
 
   // The estimate block of the visit's period for this scheme and visit kind, if any.
@@ -222,13 +223,13 @@ class CategorySettler {
   // 基本医保 estimated (粗估, provenance assumed) from the city's leads or the national references
   // on file: per visit, by hospital level where the lead has levels. A given critical_paid is a
   // real slip amount: the estimate yields to it, so basic + critical never pass in_policy.
-  std::optional<Error> estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
+  Status estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
     const Visit& visit = case_.visits[index];
     const BasicEstimate* estimate = basic_estimate_for(visit);
     if (estimate == nullptr) {
       need_slip(index, Tier::basic, visit.kind);
       record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
-      return std::nullopt;
+      return {};
     }
     std::optional<int> level;
     if (estimate->levels.size() == 3) {
@@ -255,7 +256,7 @@ class CategorySettler {
     }
     if (!complete) {
       record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
-      return std::nullopt;
+      return {};
     }
     Fen deductible = rates.deductible.amount();
     if (repeat_share != nullptr) {
@@ -296,7 +297,7 @@ class CategorySettler {
     }
     record_.explain(step,
                     [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
-    return std::nullopt;
+    return {};
   }
 
   void settle_critical(size_t index, YearState& year) {
@@ -547,7 +548,7 @@ class CategorySettler {
 
   // "prior": the year's accumulators start from what was paid before the first visit given; a
   // figure already above this category's yearly cap is refused at its path.
-  std::optional<Error> start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
+  Status start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
     const Visit* first = nullptr;
     for (size_t index : order) {
       if (case_.visits[index].date.year == prior.year) {
@@ -597,7 +598,7 @@ class CategorySettler {
     }
     prior_year_ = prior.year;
     prior_ = &prior;
-    return std::nullopt;
+    return {};
   }
 
   // What the case says was paid by this tier earlier in the visit's year (user-typed), if any.

@@ -13,22 +13,15 @@
 
 namespace settle::detail {
 
-// Unwraps a Result into `name`, or returns its error from the enclosing function.
-#define SETTLE_TRY(name, expression)                     \
-  auto name##_result = (expression);                     \
-  if (!name##_result.ok()) return name##_result.error(); \
-  auto name = std::move(name##_result.value())
-
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
-inline std::optional<Error> check_object(const Json& value, const std::string& path,
-                                         std::initializer_list<const char*> known) {
+inline Status check_object(const Json& value, const std::string& path, std::initializer_list<const char*> known) {
   if (!value.is_object()) return Error{path, messages::expected_object(), "expected_object"};
   for (const auto& [name, field] : value.get_ref<const Json::object_t&>()) {
     bool found = false;
     for (const char* known_name : known) found = found || name == std::string_view(known_name);
     if (!found) return Error{field_path(path, name), messages::unknown_field(name, known), "unknown_field"};
   }
-  return std::nullopt;
+  return {};
 }
 
 // Looked up by string_view: the object's map compares without building a key string (or taking
@@ -52,19 +45,19 @@ inline Result<std::string> required_string(const Json& object, const char* name,
 }
 
 // An optional string field: left as it is when absent.
-inline std::optional<Error> optional_string(const Json& object, const char* name, const std::string& path,
-                                            std::string& target) {
+inline Status optional_string(const Json& object, const char* name, const std::string& path, std::string& target) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr) return {};
   Result<std::string> text = read_string(*value, field_path(path, name));
   if (!text.ok()) return text.error();
   target = text.value();
-  return std::nullopt;
+  return {};
 }
 
 inline Result<Date> read_date(const Json& value, const std::string& path) {
-  SETTLE_TRY(text, read_string(value, path));
-  Result<Date> date = parse_date(text);
+  auto text = read_string(value, path);
+  if (!text.ok()) return text.error();
+  Result<Date> date = parse_date(text.value());
   if (!date.ok()) return Error{path, date.error().message, date.error().code};
   return date;
 }

@@ -17,7 +17,7 @@ std::vector<const Parameter*> parameters_of(const Period& period);
 std::vector<Parameter*> parameters_of(Period& period);
 
 // Sets a parameter from its text form ("7000", "80%", "12", "none"), checking the unit.
-std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text);
+Status set_parameter_value(Parameter& parameter, const std::string& text);
 
 // The 大病保险 accumulator a visit kind goes to: inpatient and chronic outpatient share one,
 // special drugs have their own, ordinary outpatient visits get none (CONTRACT.md).
