@@ -13,7 +13,7 @@ Result<const City*> read_city(const Json& root, const std::vector<City>& cities)
   for (const City& city : cities) {
     if (city.id == id.value()) return &city;
   }
-  return Error{"city", messages::unknown_city(id.value(), cities), "unknown_city"};
+  return error_at("city", messages::unknown_city(id.value(), cities));
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -21,20 +21,19 @@ Result<Scheme> read_scheme(const Json& root) {
   if (scheme == nullptr) return Scheme::resident;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "employee") return Scheme::employee;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "resident") return Scheme::resident;
-  return Error{"scheme", messages::unknown_scheme(), "unknown_scheme"};
+  return error_at("scheme", messages::unknown_scheme());
 }
 
 Result<std::vector<std::string>> read_identities(const Json& root, const City& city) {
   std::vector<std::string> identities;
   const Json* list = find_field(root, "identities");
   if (list == nullptr) return identities;
-  if (!list->is_array()) return Error{"identities", messages::expected_array(), "expected_array"};
+  if (!list->is_array()) return error_at("identities", messages::expected_array());
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("identities", i);
     auto id = read_string((*list)[i], path);
     if (!id.ok()) return id.error();
-    if (city.category(id.value()) == nullptr)
-      return Error{path, messages::unknown_category(id.value(), city), "unknown_category"};
+    if (city.category(id.value()) == nullptr) return error_at(path, messages::unknown_category(id.value(), city));
     if (std::find(identities.begin(), identities.end(), id.value()) == identities.end())
       identities.push_back(id.value());
   }
@@ -44,7 +43,7 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
 Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr) return fallback;
-  if (!value->is_boolean()) return Error{field_path(path, name), messages::expected_boolean(), "expected_boolean"};
+  if (!value->is_boolean()) return error_at(field_path(path, name), messages::expected_boolean());
   return value->get<bool>();
 }
 
@@ -53,7 +52,7 @@ Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const
 // amounts per visit.
 Result<Fen> read_money_field(const Json& value, const char* name, const std::string& path) {
   Result<Fen> amount = read_money(value, std::string());
-  if (!amount.ok()) return Error{field_path(path, name), amount.error().message, amount.error().code};
+  if (!amount.ok()) return error_at(field_path(path, name), amount.error());
   return amount;
 }
 
@@ -77,11 +76,11 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.date = date.value();
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city, date.value().to_string()), "no_policy_on"};
+    return error_at(field_path(path, "date"), messages::no_policy_on(city, date.value().to_string()));
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
-    if (!kind->is_string()) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
+    if (!kind->is_string()) return error_at(kind_path, messages::unknown_kind());
     const std::string& id = kind->get_ref<const std::string&>();
     bool found = false;
     for (VisitKind candidate : kVisitKinds) {
@@ -90,11 +89,11 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
         found = true;
       }
     }
-    if (!found) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
+    if (!found) return error_at(kind_path, messages::unknown_kind());
   }
   if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
     if (!level->is_number_unsigned() || level->get<uint64_t>() < 1 || level->get<uint64_t>() > 3)
-      return Error{field_path(path, "hospital_level"), messages::bad_hospital_level(), "bad_hospital_level"};
+      return error_at(field_path(path, "hospital_level"), messages::bad_hospital_level());
     visit.hospital_level = static_cast<int>(level->get<uint64_t>());
   }
   auto designated = read_flag(json, "designated", true, path);
@@ -105,7 +104,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.emergency = emergency.value();
 
   const Json* total = find_field(json, "total");
-  if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total"), "missing_field"};
+  if (total == nullptr) return error_at(field_path(path, "total"), messages::missing_field("total"));
   auto total_amount = read_money_field(*total, "total", path);
   if (!total_amount.ok()) return total_amount.error();
   visit.total = total_amount.value();
@@ -113,8 +112,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   if (!in_policy.ok()) return in_policy.error();
   visit.in_policy = in_policy.value().value_or(visit.total);
   if (visit.in_policy > visit.total)
-    return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total),
-                 "in_policy_above_total"};
+    return error_at(field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total));
   auto basic_paid = read_optional_money(json, "basic_paid", path);
   if (!basic_paid.ok()) return basic_paid.error();
   auto critical_paid = read_optional_money(json, "critical_paid", path);
@@ -122,18 +120,17 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.basic_paid = basic_paid.value();
   visit.critical_paid = critical_paid.value();
   if (visit.basic_paid && *visit.basic_paid > visit.in_policy)
-    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*visit.basic_paid, visit.in_policy),
-                 "basic_above_in_policy"};
+    return error_at(field_path(path, "basic_paid"),
+                    messages::basic_above_in_policy(*visit.basic_paid, visit.in_policy));
   if (visit.critical_paid && visit.basic_paid.value_or(Fen()) + *visit.critical_paid > visit.in_policy)
-    return Error{
+    return error_at(
         field_path(path, "critical_paid"),
-        messages::paid_above_in_policy(visit.basic_paid.value_or(Fen()), *visit.critical_paid, visit.in_policy),
-        "paid_above_in_policy"};
+        messages::paid_above_in_policy(visit.basic_paid.value_or(Fen()), *visit.critical_paid, visit.in_policy));
   if (!visit.covered()) {
     if (visit.basic_paid && *visit.basic_paid > Fen())
-      return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
+      return error_at(field_path(path, "basic_paid"), messages::paid_while_not_covered());
     if (visit.critical_paid && *visit.critical_paid > Fen())
-      return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
+      return error_at(field_path(path, "critical_paid"), messages::paid_while_not_covered());
   }
   return visit;
 }
@@ -147,11 +144,9 @@ Status apply_parameter(City& city, const std::string& id, const Json& entry, con
   if (entry.is_object()) {
     if (Status status = check_object(entry, path, {"value", "source"}); !status.ok()) return status.error();
     value_json = find_field(entry, "value");
-    if (value_json == nullptr)
-      return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
+    if (value_json == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
     if (Status status = optional_string(entry, "source", path, typed_source); !status.ok()) return status.error();
-    if (typed_source.size() > 200)
-      return Error{field_path(path, "source"), messages::source_too_long(), "source_too_long"};
+    if (typed_source.size() > 200) return error_at(field_path(path, "source"), messages::source_too_long());
   }
   const Json& value = *value_json;
   bool found = false;
@@ -170,23 +165,21 @@ Status apply_parameter(City& city, const std::string& id, const Json& entry, con
       } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
         status = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
       } else {
-        return Error{path, messages::parameter_wrong_unit(*parameter), "parameter_wrong_unit"};
+        return error_at(path, messages::parameter_wrong_unit(*parameter));
       }
-      if (!status.ok())
-        return Error{path, messages::parameter_refused(status.error().message, *parameter), status.error().code};
+      if (!status.ok()) return error_at(path, messages::parameter_refused(status.error(), *parameter));
       // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
       bool band_ratio =
           parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
       if (band_ratio && parameter->value > Ratio::kScale)
-        return Error{path, messages::parameter_refused(messages::rules_ratio_above_100(), *parameter),
-                     "rules_ratio_above_100"};
+        return error_at(path, messages::parameter_refused(messages::rules_ratio_above_100(), *parameter));
       parameter->provenance = Provenance::given;
       parameter->source = {typed_source.empty() ? messages::user_parameter() : typed_source,
                            messages::user_parameter_clause(parameter->label)};
       label = parameter->label;
     }
   }
-  if (!found) return Error{path, messages::unknown_parameter(id, city.name), "unknown_parameter"};
+  if (!found) return error_at(path, messages::unknown_parameter(id, city.name));
   return {};
 }
 
@@ -194,7 +187,7 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
                                                     std::vector<std::string>& overridden) {
   const Json* parameters = find_field(root, "parameters");
   if (parameters == nullptr) return std::shared_ptr<const City>();
-  if (!parameters->is_object()) return Error{"parameters", messages::expected_object(), "expected_object"};
+  if (!parameters->is_object()) return error_at("parameters", messages::expected_object());
   auto copy = std::make_shared<City>(city);
   for (const auto& item : parameters->items()) {
     std::string label;
@@ -212,7 +205,7 @@ Result<std::optional<Date>> read_applied(const Json& root) {
   Result<Date> month = applied->is_string() && applied->get_ref<const std::string&>().size() == 7
                            ? parse_date(applied->get<std::string>() + "-01")
                            : Result<Date>(Error{"", ""});
-  if (!month.ok()) return Error{"applied", messages::bad_applied_month(), "bad_applied_month"};
+  if (!month.ok()) return error_at("applied", messages::bad_applied_month());
   return std::optional<Date>(month.value());
 }
 
@@ -224,15 +217,14 @@ Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* 
   PriorTier amounts;
   for (auto [field, target] : {std::pair{"base", &amounts.base}, std::pair{"paid", &amounts.paid}}) {
     const Json* value = find_field(*tier, field);
-    if (value == nullptr) return Error{field_path(path, field), messages::missing_field(field), "missing_field"};
+    if (value == nullptr) return error_at(field_path(path, field), messages::missing_field(field));
     auto amount = read_money_field(*value, field, path);
     if (!amount.ok()) return amount.error();
     *target = amount.value();
   }
   // A fund pays only on its base: never more than it, never without one.
   if (amounts.paid > amounts.base)
-    return Error{field_path(path, "paid"), messages::prior_paid_above_base(amounts.paid, amounts.base),
-                 "prior_paid_above_base"};
+    return error_at(field_path(path, "paid"), messages::prior_paid_above_base(amounts.paid, amounts.base));
   return std::optional<PriorTier>(amounts);
 }
 
@@ -245,17 +237,16 @@ Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visi
     return status.error();
   Prior prior;
   const Json* year = find_field(*json, "year");
-  if (year == nullptr) return Error{"prior.year", messages::missing_field("year"), "missing_field"};
+  if (year == nullptr) return error_at("prior.year", messages::missing_field("year"));
   bool visit_that_year = false;
   if (year->is_number_unsigned() && year->get<uint64_t>() >= 1900 && year->get<uint64_t>() <= 2199) {
     prior.year = static_cast<int>(year->get<uint64_t>());
     visit_that_year =
         std::any_of(visits.begin(), visits.end(), [&](const Visit& v) { return v.date.year == prior.year; });
   } else {
-    return Error{"prior.year", messages::prior_bad_year(), "prior_bad_year"};
+    return error_at("prior.year", messages::prior_bad_year());
   }
-  if (!visit_that_year)
-    return Error{"prior.year", messages::prior_year_without_visit(prior.year), "prior_year_without_visit"};
+  if (!visit_that_year) return error_at("prior.year", messages::prior_year_without_visit(prior.year));
   auto basic_paid = read_optional_money(*json, "basic_paid", "prior");
   if (!basic_paid.ok()) return basic_paid.error();
   prior.basic_paid = basic_paid.value();
@@ -308,9 +299,8 @@ Result<Case> read_case(std::string_view json_text) {
 
   auto visits = required_array(root.value(), "visits", "");
   if (!visits.ok()) return visits.error();
-  if (visits.value()->empty()) return Error{"visits", messages::no_visits(), "no_visits"};
-  if (visits.value()->size() > kMaxVisits)
-    return Error{"visits", messages::too_many_visits(kMaxVisits), "too_many_visits"};
+  if (visits.value()->empty()) return error_at("visits", messages::no_visits());
+  if (visits.value()->size() > kMaxVisits) return error_at("visits", messages::too_many_visits(kMaxVisits));
   for (size_t i = 0; i < visits.value()->size(); ++i) {
     auto visit = read_visit((*visits.value())[i], index_path("visits", i), *settlement_case.city);
     if (!visit.ok()) return visit.error();

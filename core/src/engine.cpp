@@ -234,7 +234,7 @@ class CategorySettler {
     std::optional<int> level;
     if (estimate->levels.size() == 3) {
       if (!visit.hospital_level)
-        return Error{visit_path(index, "hospital_level"), messages::hospital_level_needed(), "hospital_level_needed"};
+        return error_at(visit_path(index, "hospital_level"), messages::hospital_level_needed());
       level = *visit.hospital_level;
     }
     const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];
@@ -578,10 +578,9 @@ class CategorySettler {
       if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
       const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
       if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
-        return Error{field_path(field_path("prior", start.field), "paid"),
-                     messages::prior_above_cap(messages::tier_name(start.tier, start.pool), start.amounts->paid,
-                                               rule->cap.amount()),
-                     "prior_above_cap"};
+        return error_at(field_path(field_path("prior", start.field), "paid"),
+                        messages::prior_above_cap(messages::tier_name(start.tier, start.pool), start.amounts->paid,
+                                                  rule->cap.amount()));
     }
     // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
     // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).

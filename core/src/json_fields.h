@@ -15,11 +15,11 @@ namespace settle::detail {
 
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
 inline Status check_object(const Json& value, const std::string& path, std::initializer_list<const char*> known) {
-  if (!value.is_object()) return Error{path, messages::expected_object(), "expected_object"};
+  if (!value.is_object()) return error_at(path, messages::expected_object());
   for (const auto& [name, field] : value.get_ref<const Json::object_t&>()) {
     bool found = false;
     for (const char* known_name : known) found = found || name == std::string_view(known_name);
-    if (!found) return Error{field_path(path, name), messages::unknown_field(name, known), "unknown_field"};
+    if (!found) return error_at(field_path(path, name), messages::unknown_field(name, known));
   }
   return {};
 }
@@ -34,13 +34,13 @@ inline const Json* find_field(const Json& object, std::string_view name) {
 }
 
 inline Result<std::string> read_string(const Json& value, const std::string& path) {
-  if (!value.is_string()) return Error{path, messages::expected_string(), "expected_string"};
+  if (!value.is_string()) return error_at(path, messages::expected_string());
   return value.get<std::string>();
 }
 
 inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_string(*value, field_path(path, name));
 }
 
@@ -58,20 +58,20 @@ inline Result<Date> read_date(const Json& value, const std::string& path) {
   auto text = read_string(value, path);
   if (!text.ok()) return text.error();
   Result<Date> date = parse_date(text.value());
-  if (!date.ok()) return Error{path, date.error().message, date.error().code};
+  if (!date.ok()) return error_at(path, date.error());
   return date;
 }
 
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_date(*value, field_path(path, name));
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
-  if (!value->is_array()) return Error{field_path(path, name), messages::expected_array(), "expected_array"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
+  if (!value->is_array()) return error_at(field_path(path, name), messages::expected_array());
   return value;
 }
 

@@ -4,11 +4,24 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "settle/money.h"
+#include "settle/result.h"
 #include "settle/rules.h"
+
+namespace settle::detail {
+
+// An error message comes with its stable code (set beside it in messages.cpp) and no path:
+// the caller knows where it is, error_at(path, messages::missing_field("date")).
+inline Error error_at(std::string path, Error error) {
+  error.path = std::move(path);
+  return error;
+}
+
+}  // namespace settle::detail
 
 namespace settle::detail::messages {
 
@@ -16,55 +29,65 @@ namespace settle::detail::messages {
 std::string yuan(Fen amount);
 
 // Reading JSON
-std::string not_json(size_t byte_position);
-std::string too_large(size_t max_bytes);
-std::string too_deep(int max_depth);
-std::string duplicate_key(const std::string& key);
-std::string expected_object();
-std::string expected_array();
-std::string expected_string();
-std::string expected_boolean();
-std::string missing_field(const std::string& name);
-std::string unknown_field(const std::string& name, std::initializer_list<const char*> known);
-std::string one_of(const std::vector<std::string>& names);
-std::string nul_byte(size_t byte_number);
-std::string empty_input();
-std::string input_is_directory();
-std::string input_is_device();
+Error not_json(size_t byte_position);
+Error too_large(size_t max_bytes);
+Error too_deep(int max_depth);
+Error duplicate_key(const std::string& key);
+Error expected_object();
+Error expected_array();
+Error expected_string();
+Error expected_boolean();
+Error missing_field(const std::string& name);
+Error unknown_field(const std::string& name, std::initializer_list<const char*> known);
+Error one_of(const std::vector<std::string>& names);
+Error nul_byte(size_t byte_number);
+Error empty_input();
+Error input_is_directory();
+Error input_is_device();
+
+// Dates and amounts as text (parse_date, parse_yuan, parse_percent)
+Error date_format();
+Error date_year();
+Error date_month();
+Error date_day(std::string_view text);
+Error amount_decimals();
+Error amount_not_a_number();
+Error ratio_format();
+Error ratio_range();
 
 // Money
-std::string amount_too_large();
-std::string amount_negative();
-std::string amount_wrong_type();
-std::string number_out_of_range();
+Error amount_too_large();
+Error amount_negative();
+Error amount_wrong_type();
+Error number_out_of_range();
 
 // The case
-std::string unknown_city(const std::string& id, const std::vector<City>& cities);
-std::string unknown_scheme();
-std::string unknown_category(const std::string& id, const City& city);
-std::string unknown_kind();
-std::string bad_hospital_level();
-std::string no_policy_on(const City& city, const std::string& date);
-std::string in_policy_above_total(Fen in_policy, Fen total);
-std::string basic_above_in_policy(Fen basic, Fen in_policy);
-std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
-std::string paid_while_not_covered();
-std::string no_visits();
-std::string too_many_visits(size_t max_visits);
+Error unknown_city(const std::string& id, const std::vector<City>& cities);
+Error unknown_scheme();
+Error unknown_category(const std::string& id, const City& city);
+Error unknown_kind();
+Error bad_hospital_level();
+Error no_policy_on(const City& city, const std::string& date);
+Error in_policy_above_total(Fen in_policy, Fen total);
+Error basic_above_in_policy(Fen basic, Fen in_policy);
+Error paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
+Error paid_while_not_covered();
+Error no_visits();
+Error too_many_visits(size_t max_visits);
 
-std::string unknown_parameter(const std::string& id, const std::string& city);
-std::string parameter_wrong_unit(const Parameter& parameter);
+Error unknown_parameter(const std::string& id, const std::string& city);
+Error parameter_wrong_unit(const Parameter& parameter);
 // A typed value refused for `reason`, with what the parameter takes.
-std::string parameter_refused(const std::string& reason, const Parameter& parameter);
+Error parameter_refused(const Error& reason, const Parameter& parameter);
 std::string calendar_year(int year);  // "2024 年"
 std::string user_parameter();
 std::string user_parameter_clause(const std::string& label);
-std::string source_too_long();
-std::string bad_applied_month();
-std::string prior_paid_above_base(Fen paid, Fen base);
-std::string prior_bad_year();
-std::string prior_year_without_visit(int year);
-std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap);
+Error source_too_long();
+Error bad_applied_month();
+Error prior_paid_above_base(Fen paid, Fen base);
+Error prior_bad_year();
+Error prior_year_without_visit(int year);
+Error prior_above_cap(const std::string& tier, Fen paid, Fen cap);
 // The prior 再救助 not typed: its base follows from the prior assistance, paid as its rule gives.
 std::string prior_reassistance_assumed(Fen base, Fen paid);
 std::string prior_included(Fen paid);
@@ -79,7 +102,7 @@ std::string year_left(const std::string& tier, const std::string& period, Fen pa
 // Tiers that the rules on file cannot compute
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
                          bool has_inpatient_estimate);
-std::string hospital_level_needed();
+Error hospital_level_needed();
 std::string basic_parameter_missing(const Parameter& parameter);
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug);
@@ -159,20 +182,20 @@ std::string level_and(std::optional<int> level, const std::string& who);
 std::string income_label(int year);
 
 // Rules files
-std::string rules_missing_needs_note();
-std::string rules_reading_needs_note();
-std::string rules_unlimited_not_allowed();
-std::string rules_unknown_category(const std::string& id);
-std::string rules_empty_list();
-std::string rules_pool_only_for_critical();
-std::string rules_ratio_above_100();
-std::string rules_band_order();
-std::string rules_duplicate_id(const std::string& id);
-std::string rules_overlap(const std::string& first, const std::string& second);
-std::string rules_period_order();
-std::string rules_three_levels();
-std::string rules_not_reached_only_caps();
-std::string bad_months();
-std::string rules_city_file(const std::string& id, const std::string& file);
+Error rules_missing_needs_note();
+Error rules_reading_needs_note();
+Error rules_unlimited_not_allowed();
+Error rules_unknown_category(const std::string& id);
+Error rules_empty_list();
+Error rules_pool_only_for_critical();
+Error rules_ratio_above_100();
+Error rules_band_order();
+Error rules_duplicate_id(const std::string& id);
+Error rules_overlap(const std::string& first, const std::string& second);
+Error rules_period_order();
+Error rules_three_levels();
+Error rules_not_reached_only_caps();
+Error bad_months();
+Error rules_city_file(const std::string& id, const std::string& file);
 
 }  // namespace settle::detail::messages

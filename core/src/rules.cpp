@@ -9,6 +9,7 @@
 namespace settle {
 
 using detail::check_object;
+using detail::error_at;
 using detail::field_path;
 using detail::find_field;
 using detail::index_path;
@@ -137,7 +138,7 @@ Result<T> parse_enum(const Json& value, const std::string& path,
   }
   std::vector<std::string> names;
   for (const auto& choice : choices) names.emplace_back(choice.first);
-  return Error{path, messages::one_of(names), "one_of"};
+  return error_at(path, messages::one_of(names));
 }
 
 Result<Provenance> parse_provenance(const Json& value, const std::string& path) {
@@ -154,7 +155,7 @@ Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
   }
   std::vector<std::string> names;
   for (VisitKind kind : kVisitKinds) names.emplace_back(kind_id(kind));
-  return Error{path, messages::one_of(names), "one_of"};
+  return error_at(path, messages::one_of(names));
 }
 
 // What a parameter inherits from its block: the source, and the provenance and note a rule or
@@ -183,8 +184,7 @@ enum class Allow { value_only, unlimited_too };
 Status set_parameter_value(Parameter& parameter, const std::string& text) {
   // "none" in rules files; "不设" as a person types it (the page sends "none" for both).
   if (text == "none" || text == "不设") {
-    if (!parameter.may_be_unlimited)
-      return Error{"", messages::rules_unlimited_not_allowed(), "rules_unlimited_not_allowed"};
+    if (!parameter.may_be_unlimited) return error_at("", messages::rules_unlimited_not_allowed());
     parameter.state = Parameter::State::unlimited;
     return {};
   }
@@ -203,7 +203,7 @@ Status set_parameter_value(Parameter& parameter, const std::string& text) {
     }
     case Unit::months: {
       bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || std::stoi(text) > 120) return Error{"", messages::bad_months(), "bad_months"};
+      if (!digits || std::stoi(text) > 120) return error_at("", messages::bad_months());
       parameter.value = std::stoi(text);
       break;
     }
@@ -229,9 +229,8 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
     // Only a cap may be taken as not reached, and only while it is not on file.
     const std::string if_missing_path = field_path(path, "if_missing");
     if (!if_missing->is_string() || if_missing->get_ref<const std::string&>() != "not_reached")
-      return Error{if_missing_path, messages::one_of({"not_reached"}), "one_of"};
-    if (allow != Allow::unlimited_too)
-      return Error{if_missing_path, messages::rules_not_reached_only_caps(), "rules_not_reached_only_caps"};
+      return error_at(if_missing_path, messages::one_of({"not_reached"}));
+    if (allow != Allow::unlimited_too) return error_at(if_missing_path, messages::rules_not_reached_only_caps());
     parameter.not_reached_if_missing = true;
   }
   parameter.source = {defaults.document, defaults.clause};
@@ -242,21 +241,20 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   if (Status status = optional_string(json, "note", path, parameter.note); !status.ok()) return status.error();
   if (Status status = optional_string(json, "label", path, parameter.label); !status.ok()) return status.error();
   const Json* value = find_field(json, "value");
-  if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
   const std::string value_path = field_path(path, "value");
   // The block's note is the reading its values need: a stated value does not take it.
   const bool own_note = find_field(json, "note") != nullptr;
   if (value->is_null()) {
     parameter.state = Parameter::State::missing;
     if (!own_note) parameter.note = defaults.note;
-    if (parameter.note.empty())
-      return Error{field_path(path, "note"), messages::rules_missing_needs_note(), "rules_missing_needs_note"};
+    if (parameter.note.empty()) return error_at(field_path(path, "note"), messages::rules_missing_needs_note());
     return parameter;
   }
   auto text = read_string(*value, value_path);
   if (!text.ok()) return text.error();
   if (Status status = set_parameter_value(parameter, text.value()); !status.ok())
-    return Error{value_path, status.error().message, status.error().code};
+    return error_at(value_path, status.error());
   if (const Json* provenance = find_field(json, "provenance")) {
     auto parsed = parse_provenance(*provenance, field_path(path, "provenance"));
     if (!parsed.ok()) return parsed.error();
@@ -264,13 +262,12 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   } else if (defaults.provenance) {
     parameter.provenance = *defaults.provenance;
   } else {
-    return Error{field_path(path, "provenance"), messages::missing_field("provenance"), "missing_field"};
+    return error_at(field_path(path, "provenance"), messages::missing_field("provenance"));
   }
   if (!own_note && parameter.provenance != Provenance::stated) parameter.note = defaults.note;
   if (parameter.provenance != Provenance::stated && parameter.note.empty())
-    return Error{field_path(path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
-  if (parameter.source.clause.empty())
-    return Error{field_path(path, "clause"), messages::missing_field("clause"), "missing_field"};
+    return error_at(field_path(path, "note"), messages::rules_reading_needs_note());
+  if (parameter.source.clause.empty()) return error_at(field_path(path, "clause"), messages::missing_field("clause"));
   return parameter;
 }
 
@@ -283,11 +280,10 @@ Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const s
     auto id = read_string((*list.value())[i], item_path);
     if (!id.ok()) return id.error();
     if (id.value() != "general" && city.category(id.value()) == nullptr)
-      return Error{item_path, messages::rules_unknown_category(id.value()), "rules_unknown_category"};
+      return error_at(item_path, messages::rules_unknown_category(id.value()));
     categories.push_back(id.value());
   }
-  if (categories.empty())
-    return Error{field_path(path, "categories"), messages::rules_empty_list(), "rules_empty_list"};
+  if (categories.empty()) return error_at(field_path(path, "categories"), messages::rules_empty_list());
   return categories;
 }
 
@@ -301,7 +297,7 @@ Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& p
     if (!scheme.ok()) return scheme.error();
     schemes.push_back(scheme.value());
   }
-  if (schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list(), "rules_empty_list"};
+  if (schemes.empty()) return error_at(field_path(path, "schemes"), messages::rules_empty_list());
   return schemes;
 }
 
@@ -317,7 +313,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   if (!id.ok()) return id.error();
   rule.id = id.value();
   const Json* tier = find_field(json, "tier");
-  if (tier == nullptr) return Error{field_path(path, "tier"), messages::missing_field("tier"), "missing_field"};
+  if (tier == nullptr) return error_at(field_path(path, "tier"), messages::missing_field("tier"));
   auto parsed_tier = parse_enum<Tier>(
       *tier, field_path(path, "tier"),
       {{"critical", Tier::critical}, {"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}});
@@ -326,13 +322,13 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   rule.pool = Pool::assistance;
   if (rule.tier == Tier::critical) {
     const Json* pool = find_field(json, "pool");
-    if (pool == nullptr) return Error{field_path(path, "pool"), messages::missing_field("pool"), "missing_field"};
+    if (pool == nullptr) return error_at(field_path(path, "pool"), messages::missing_field("pool"));
     auto parsed_pool = parse_enum<Pool>(*pool, field_path(path, "pool"),
                                         {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}});
     if (!parsed_pool.ok()) return parsed_pool.error();
     rule.pool = parsed_pool.value();
   } else if (find_field(json, "pool") != nullptr) {
-    return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical(), "rules_pool_only_for_critical"};
+    return error_at(field_path(path, "pool"), messages::rules_pool_only_for_critical());
   }
   auto schemes = parse_schemes(json, path);
   if (!schemes.ok()) return schemes.error();
@@ -351,18 +347,17 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   if (Status status = read_block_defaults(json, path, defaults); !status.ok()) return status.error();
 
   const Json* deductible = find_field(json, "deductible");
-  if (deductible == nullptr)
-    return Error{field_path(path, "deductible"), messages::missing_field("deductible"), "missing_field"};
+  if (deductible == nullptr) return error_at(field_path(path, "deductible"), messages::missing_field("deductible"));
   auto parsed_deductible = parse_parameter(*deductible, field_path(path, "deductible"), id.value() + ".deductible",
                                            Unit::yuan, Allow::value_only, defaults);
   if (!parsed_deductible.ok()) return parsed_deductible.error();
   rule.deductible = parsed_deductible.value();
   if (const Json* by_year = find_field(json, "deductible_by_year")) {
     const std::string by_year_path = field_path(path, "deductible_by_year");
-    if (!by_year->is_object()) return Error{by_year_path, messages::expected_object(), "expected_object"};
+    if (!by_year->is_object()) return error_at(by_year_path, messages::expected_object());
     for (const auto& item : by_year->items()) {
       Result<Date> year = parse_date(item.key() + "-01-01");
-      if (!year.ok()) return Error{field_path(by_year_path, item.key()), year.error().message, year.error().code};
+      if (!year.ok()) return error_at(field_path(by_year_path, item.key()), year.error());
       auto parameter =
           parse_parameter(item.value(), field_path(by_year_path, item.key()), id.value() + ".deductible." + item.key(),
                           Unit::yuan, Allow::value_only, defaults);
@@ -373,7 +368,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
 
   auto bands = required_array(json, "bands", path);
   if (!bands.ok()) return bands.error();
-  if (bands.value()->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list(), "rules_empty_list"};
+  if (bands.value()->empty()) return error_at(field_path(path, "bands"), messages::rules_empty_list());
   for (size_t i = 0; i < bands.value()->size(); ++i) {
     const std::string band_path = index_path(field_path(path, "bands"), i);
     const Json& band_json = (*bands.value())[i];
@@ -383,9 +378,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
         bands.value()->size() == 1 ? id.value() : id.value() + ".bands[" + std::to_string(i) + "]";
     const Json* to = find_field(band_json, "to");
     const Json* ratio = find_field(band_json, "ratio");
-    if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to"), "missing_field"};
-    if (ratio == nullptr)
-      return Error{field_path(band_path, "ratio"), messages::missing_field("ratio"), "missing_field"};
+    if (to == nullptr) return error_at(field_path(band_path, "to"), messages::missing_field("to"));
+    if (ratio == nullptr) return error_at(field_path(band_path, "ratio"), messages::missing_field("ratio"));
     auto parsed_to =
         parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan, Allow::unlimited_too, defaults);
     if (!parsed_to.ok()) return parsed_to.error();
@@ -393,18 +387,18 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
                                         Allow::value_only, defaults);
     if (!parsed_ratio.ok()) return parsed_ratio.error();
     if (parsed_ratio.value().state == Parameter::State::value && parsed_ratio.value().value > Ratio::kScale)
-      return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
+      return error_at(field_path(band_path, "ratio.value"), messages::rules_ratio_above_100());
     bool last = i + 1 == bands.value()->size();
     if (last != (parsed_to.value().state == Parameter::State::unlimited))
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
+      return error_at(field_path(band_path, "to.value"), messages::rules_band_order());
     if (!rule.bands.empty() && parsed_to.value().state == Parameter::State::value &&
         rule.bands.back().to.state == Parameter::State::value && parsed_to.value().value <= rule.bands.back().to.value)
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
+      return error_at(field_path(band_path, "to.value"), messages::rules_band_order());
     rule.bands.push_back({parsed_to.value(), parsed_ratio.value()});
   }
 
   const Json* cap = find_field(json, "cap");
-  if (cap == nullptr) return Error{field_path(path, "cap"), messages::missing_field("cap"), "missing_field"};
+  if (cap == nullptr) return error_at(field_path(path, "cap"), messages::missing_field("cap"));
   auto parsed_cap =
       parse_parameter(*cap, field_path(path, "cap"), id.value() + ".cap", Unit::yuan, Allow::unlimited_too, defaults);
   if (!parsed_cap.ok()) return parsed_cap.error();
@@ -418,8 +412,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     rule.look_back = parsed_look_back.value();
   }
   if (const Json* lump_sum = find_field(json, "lump_sum")) {
-    if (!lump_sum->is_boolean())
-      return Error{field_path(path, "lump_sum"), messages::expected_boolean(), "expected_boolean"};
+    if (!lump_sum->is_boolean()) return error_at(field_path(path, "lump_sum"), messages::expected_boolean());
     rule.lump_sum = lump_sum->get<bool>();
   }
   return rule;
@@ -447,11 +440,11 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   const SourceDefaults defaults{period.document.document, clause.value(), std::nullopt, ""};
   const Json* income = find_field(json, "income_by_year");
   const std::string income_path = field_path(path, "income_by_year");
-  if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year"), "missing_field"};
-  if (!income->is_object()) return Error{income_path, messages::expected_object(), "expected_object"};
+  if (income == nullptr) return error_at(income_path, messages::missing_field("income_by_year"));
+  if (!income->is_object()) return error_at(income_path, messages::expected_object());
   for (const auto& item : income->items()) {
     Result<Date> year = parse_date(item.key() + "-01-01");
-    if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message, year.error().code};
+    if (!year.ok()) return error_at(field_path(income_path, item.key()), year.error());
     auto parameter = parse_parameter(item.value(), field_path(income_path, item.key()),
                                      "early_warning.income." + item.key(), Unit::yuan, Allow::value_only, defaults);
     if (!parameter.ok()) return parameter.error();
@@ -466,8 +459,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
     auto categories = parse_rule_categories(item, item_path, city);
     if (!categories.ok()) return categories.error();
     const Json* share = find_field(item, "share");
-    if (share == nullptr)
-      return Error{field_path(item_path, "share"), messages::missing_field("share"), "missing_field"};
+    if (share == nullptr) return error_at(field_path(item_path, "share"), messages::missing_field("share"));
     auto parameter =
         parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.value().front(),
                         Unit::percent, Allow::value_only, defaults);
@@ -480,7 +472,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
 Result<Parameter> required_parameter(const Json& json, const char* name, const std::string& path, std::string id,
                                      Unit unit, Allow allow, const SourceDefaults& defaults) {
   const Json* value = find_field(json, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return parse_parameter(*value, field_path(path, name), std::move(id), unit, allow, defaults);
 }
 
@@ -500,8 +492,8 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   estimate.kinds = {VisitKind::inpatient};
   if (const Json* kinds = find_field(json, "kinds")) {
     const std::string kinds_path = field_path(path, "kinds");
-    if (!kinds->is_array()) return Error{kinds_path, messages::expected_array(), "expected_array"};
-    if (kinds->empty()) return Error{kinds_path, messages::rules_empty_list(), "rules_empty_list"};
+    if (!kinds->is_array()) return error_at(kinds_path, messages::expected_array());
+    if (kinds->empty()) return error_at(kinds_path, messages::rules_empty_list());
     estimate.kinds.clear();
     for (size_t i = 0; i < kinds->size(); ++i) {
       auto kind = parse_kind((*kinds)[i], index_path(kinds_path, i));
@@ -520,7 +512,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   auto levels = required_array(json, "levels", path);
   if (!levels.ok()) return levels.error();
   if (levels.value()->size() != 1 && levels.value()->size() != 3)
-    return Error{field_path(path, "levels"), messages::rules_three_levels(), "rules_three_levels"};
+    return error_at(field_path(path, "levels"), messages::rules_three_levels());
   for (size_t i = 0; i < levels.value()->size(); ++i) {
     const std::string level_path = index_path(field_path(path, "levels"), i);
     const std::string level_id =
@@ -534,7 +526,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
                                     Allow::value_only, defaults);
     if (!ratio.ok()) return ratio.error();
     if (ratio.value().state == Parameter::State::value && ratio.value().value > Ratio::kScale)
-      return Error{field_path(level_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
+      return error_at(field_path(level_path, "ratio.value"), messages::rules_ratio_above_100());
     estimate.levels.push_back({deductible.value(), ratio.value()});
   }
   if (find_field(json, "repeat_deductible_share") != nullptr) {
@@ -584,13 +576,12 @@ Result<TierGap> parse_gap(const Json& json, const std::string& path, const City&
     if (!tier.ok()) return tier.error();
     gap.tiers.push_back(tier.value());
   }
-  if (gap.tiers.empty()) return Error{field_path(path, "tiers"), messages::rules_empty_list(), "rules_empty_list"};
+  if (gap.tiers.empty()) return error_at(field_path(path, "tiers"), messages::rules_empty_list());
   auto categories = parse_rule_categories(json, path, city);
   if (!categories.ok()) return categories.error();
   gap.categories = categories.value();
   const Json* reading = find_field(json, "reading");
-  if (reading == nullptr)
-    return Error{field_path(path, "reading"), messages::missing_field("reading"), "missing_field"};
+  if (reading == nullptr) return error_at(field_path(path, "reading"), messages::missing_field("reading"));
   auto parsed_reading = parse_enum<TierGap::Reading>(
       *reading, field_path(path, "reading"),
       {{"none", TierGap::Reading::none}, {"earlier_policy", TierGap::Reading::earlier_policy}});
@@ -620,8 +611,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
     auto to_date = read_date(*to, field_path(path, "to"));
     if (!to_date.ok()) return to_date.error();
-    if (to_date.value() < period.from)
-      return Error{field_path(path, "to"), messages::rules_period_order(), "rules_period_order"};
+    if (to_date.value() < period.from) return error_at(field_path(path, "to"), messages::rules_period_order());
     period.to = to_date.value();
   }
   if (const Json* provenance = find_field(json, "from_provenance")) {
@@ -630,7 +620,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     period.from_provenance = parsed.value();
   }
   if (period.from_provenance != Provenance::stated && find_field(json, "from_note") == nullptr)
-    return Error{field_path(path, "from_note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
+    return error_at(field_path(path, "from_note"), messages::rules_reading_needs_note());
   auto document = required_string(json, "document", path);
   if (!document.ok()) return document.error();
   auto title = required_string(json, "title", path);
@@ -661,7 +651,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* gaps = find_field(json, "gaps")) {
     const std::string gaps_path = field_path(path, "gaps");
-    if (!gaps->is_array()) return Error{gaps_path, messages::expected_array(), "expected_array"};
+    if (!gaps->is_array()) return error_at(gaps_path, messages::expected_array());
     for (size_t i = 0; i < gaps->size(); ++i) {
       auto gap = parse_gap((*gaps)[i], index_path(gaps_path, i), city, document.value());
       if (!gap.ok()) return gap.error();
@@ -671,7 +661,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
 
   const std::string kinds_path = field_path(path, "assistance_kinds");
   const Json* kinds = find_field(json, "assistance_kinds");
-  if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds"), "missing_field"};
+  if (kinds == nullptr) return error_at(kinds_path, messages::missing_field("assistance_kinds"));
   if (Status status = check_object(*kinds, kinds_path,
                                    {"value", "provenance", "clause", "note", "assumed", "missing", "missing_note"});
       !status.ok())
@@ -685,7 +675,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* assumed = find_field(*kinds, "assumed")) {
     const std::string assumed_path = field_path(kinds_path, "assumed");
-    if (!assumed->is_array()) return Error{assumed_path, messages::expected_array(), "expected_array"};
+    if (!assumed->is_array()) return error_at(assumed_path, messages::expected_array());
     for (size_t i = 0; i < assumed->size(); ++i) {
       auto kind = parse_kind((*assumed)[i], index_path(assumed_path, i));
       if (!kind.ok()) return kind.error();
@@ -694,7 +684,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (const Json* missing = find_field(*kinds, "missing")) {
     const std::string missing_path = field_path(kinds_path, "missing");
-    if (!missing->is_array()) return Error{missing_path, messages::expected_array(), "expected_array"};
+    if (!missing->is_array()) return error_at(missing_path, messages::expected_array());
     for (size_t i = 0; i < missing->size(); ++i) {
       auto kind = parse_kind((*missing)[i], index_path(missing_path, i));
       if (!kind.ok()) return kind.error();
@@ -709,7 +699,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   period.assistance_kinds_source = {document.value(), kinds_clause.value()};
   const Json* kinds_provenance = find_field(*kinds, "provenance");
   if (kinds_provenance == nullptr)
-    return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance"), "missing_field"};
+    return error_at(field_path(kinds_path, "provenance"), messages::missing_field("provenance"));
   auto parsed_kinds_provenance = parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance"));
   if (!parsed_kinds_provenance.ok()) return parsed_kinds_provenance.error();
   period.assistance_kinds_provenance = parsed_kinds_provenance.value();
@@ -717,7 +707,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     return status.error();
   bool reading = period.assistance_kinds_provenance != Provenance::stated || !period.assistance_kinds_assumed.empty();
   if (reading && period.assistance_kinds_note.empty())
-    return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
+    return error_at(field_path(kinds_path, "note"), messages::rules_reading_needs_note());
 
   auto rules = required_array(json, "rules", path);
   if (!rules.ok()) return rules.error();
@@ -727,16 +717,15 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     if (!rule.ok()) return rule.error();
     for (const TierRule& earlier : period.rules) {
       if (earlier.id == rule.value().id)
-        return Error{field_path(rule_path, "id"), messages::rules_duplicate_id(rule.value().id), "rules_duplicate_id"};
+        return error_at(field_path(rule_path, "id"), messages::rules_duplicate_id(rule.value().id));
       if (overlaps(earlier, rule.value()))
-        return Error{field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.value().id),
-                     "rules_overlap"};
+        return error_at(field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.value().id));
     }
     period.rules.push_back(std::move(rule.value()));
   }
   if (const Json* estimates = find_field(json, "basic_estimates")) {
     const std::string estimates_path = field_path(path, "basic_estimates");
-    if (!estimates->is_array()) return Error{estimates_path, messages::expected_array(), "expected_array"};
+    if (!estimates->is_array()) return error_at(estimates_path, messages::expected_array());
     for (size_t i = 0; i < estimates->size(); ++i) {
       auto estimate = parse_basic_estimate((*estimates)[i], index_path(estimates_path, i), period);
       if (!estimate.ok()) return estimate.error();
@@ -829,7 +818,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
   auto id = required_string(json, "city", "");
   if (!id.ok()) return id.error();
   const std::string expected_file = "rules/" + id.value() + ".json";
-  if (file != expected_file) return Error{"city", messages::rules_city_file(id.value(), file), "rules_city_file"};
+  if (file != expected_file) return error_at("city", messages::rules_city_file(id.value(), file));
   city.id = id.value();
   auto name = required_string(json, "name", "");
   if (!name.ok()) return name.error();
@@ -845,7 +834,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
     auto category_name = required_string((*categories.value())[i], "name", path);
     if (!category_name.ok()) return category_name.error();
     if (category_id.value() == "general" || city.category(category_id.value()) != nullptr)
-      return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id.value()), "rules_duplicate_id"};
+      return error_at(field_path(path, "id"), messages::rules_duplicate_id(category_id.value()));
     Category category{category_id.value(), category_name.value(), ""};
     if (Status status = optional_string((*categories.value())[i], "assumed", path, category.assumed); !status.ok())
       return status.error();
@@ -853,7 +842,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
   }
   auto periods = required_array(json, "periods", "");
   if (!periods.ok()) return periods.error();
-  if (periods.value()->empty()) return Error{"periods", messages::rules_empty_list(), "rules_empty_list"};
+  if (periods.value()->empty()) return error_at("periods", messages::rules_empty_list());
   for (size_t i = 0; i < periods.value()->size(); ++i) {
     const std::string path = index_path("periods", i);
     auto period = parse_period((*periods.value())[i], path, city);
@@ -861,7 +850,7 @@ Result<City> parse_city(const std::string& file, const Json& json) {
     if (!city.periods.empty()) {
       const Period& previous = city.periods.back();
       if (!previous.to || !(*previous.to < period.value().from))
-        return Error{field_path(path, "from"), messages::rules_period_order(), "rules_period_order"};
+        return error_at(field_path(path, "from"), messages::rules_period_order());
     }
     city.periods.push_back(std::move(period.value()));
   }
@@ -912,7 +901,7 @@ Result<City> load_city(const std::string& file, const std::string& json_text) {
   limits.max_depth = 16;
   Result<Json> json = detail::read_json(json_text, limits);
   Result<City> city = json.ok() ? parse_city(file, json.value()) : Result<City>(json.error());
-  if (!city.ok()) return Error{file + ": " + city.error().path, city.error().message, city.error().code};
+  if (!city.ok()) return error_at(file + ": " + city.error().path, city.error());
   return city;
 }
 

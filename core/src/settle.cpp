@@ -25,9 +25,8 @@ SettleOutput settle_json(std::string_view case_json, const SettleOptions& option
 
 std::string input_error_json(InputProblem problem) {
   const bool directory = problem == InputProblem::directory;
-  return detail::error_to_json(
-      Error{"", directory ? detail::messages::input_is_directory() : detail::messages::input_is_device(),
-            directory ? "input_is_directory" : "input_is_device"});
+  return detail::error_to_json(directory ? detail::messages::input_is_directory()
+                                         : detail::messages::input_is_device());
 }
 
 std::string cities_json() {
