@@ -929,7 +929,7 @@ namespace {
 Error missing_error(const std::vector<Missing>& missing) {
   std::vector<std::string> labels;
   for (const Missing& item : missing) labels.push_back(item.value.label);
-  Error error{missing.front().path, messages::parameters_missing(labels), "parameters_missing"};
+  Error error = error_at(missing.front().path, messages::parameters_missing(labels));
   for (const Missing& item : missing) error.missing.push_back(item.value);
   return error;
 }

@@ -292,9 +292,9 @@ std::string parameter_missing(const Parameter& parameter) {
   return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
          "）；请在“政策参数”中填写这一项";
 }
-std::string parameters_missing(const std::vector<std::string>& labels) {
-  return "还差 " + std::to_string(labels.size()) + " 项才能计算：" + join(labels, "；") +
-         "。本地标准请在“政策参数”中填写；结算单上的已支付金额请填在那次就诊里";
+Error parameters_missing(const std::vector<std::string>& labels) {
+  return refused("parameters_missing", "还差 " + std::to_string(labels.size()) + " 项才能计算：" + join(labels, "；") +
+                                           "。本地标准请在“政策参数”中填写；结算单上的已支付金额请填在那次就诊里");
 }
 std::string slip_label(size_t visit_number, const std::string& tier) {
   return "第 " + std::to_string(visit_number) + " 次就医的" + tier + "已支付金额（按结算单）";

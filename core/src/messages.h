@@ -108,7 +108,7 @@ std::string critical_rule_missing(const std::string& city, const std::string& sc
                                   bool special_drug);
 std::string critical_parameter_missing(const Parameter& parameter);
 std::string parameter_missing(const Parameter& parameter);
-std::string parameters_missing(const std::vector<std::string>& labels);
+Error parameters_missing(const std::vector<std::string>& labels);
 std::string slip_label(size_t visit_number, const std::string& tier);
 std::string cap_taken_as_unreached(const Parameter& cap);
 std::string category_incomplete(const std::string& category, const std::vector<std::string>& labels);
