@@ -4,6 +4,15 @@
 
 #include "rules_internal.h"
 
+namespace settle::detail {
+
+Error error_at(std::string path, Error error) {
+  error.path = std::move(path);
+  return error;
+}
+
+}  // namespace settle::detail
+
 namespace settle::detail::messages {
 std::string yuan(Fen amount) {
   return format_yuan(amount) + " 元";
