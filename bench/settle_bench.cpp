@@ -70,14 +70,13 @@ int main(int argc, char** argv) {
   std::size_t sink = 0;
   for (const std::string& file : files) {
     const std::string text = read_file(file);
-    bool ok = false;
-    const std::string first = settle::settle_json(text, &ok, options);
+    const auto [first, ok] = settle::settle_json(text, options);
     if (!ok) {
       std::cerr << file << ": not a settlement: " << first << '\n';
       return 1;
     }
     // Warm up (caches, allocator), then sample for `seconds`, at least 1000 calls.
-    for (int i = 0; i < 200; ++i) sink += settle::settle_json(text, nullptr, options).size();
+    for (int i = 0; i < 200; ++i) sink += settle::settle_json(text, options).json.size();
     std::vector<double> samples;
     const Clock::time_point deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -87,7 +86,7 @@ int main(int argc, char** argv) {
     };
     while (more()) {
       const Clock::time_point start = Clock::now();
-      const std::string output = settle::settle_json(text, nullptr, options);
+      const std::string output = settle::settle_json(text, options).json;
       const Clock::time_point stop = Clock::now();
       sink += output.size();
       samples.push_back(std::chrono::duration<double, std::micro>(stop - start).count());

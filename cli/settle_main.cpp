@@ -95,7 +95,7 @@ int settle_lines(std::istream& input, const settle::SettleOptions& options) {
       if (!pending.empty() && (pending.size() >= (1 << 16) || buffer.in_avail() <= 0) && !write_pending())
         return finish(1);
       if (!next_line(buffer, line, settle::kMaxInputBytes + 1)) break;
-      pending += settle::settle_json(line, nullptr, options);
+      pending += settle::settle_json(line, options).json;
       pending += '\n';
     }
   } catch (const std::ios_base::failure&) {
@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
   if (jsonl) return settle_lines(input, options);
   const std::string text = read_case(input);
   if (input.bad()) return cannot_read(file != nullptr ? file : "stdin");
-  bool ok = false;
-  std::cout << settle::settle_json(text, &ok, options) << '\n';
-  return finish(ok ? 0 : 2);
+  const settle::SettleOutput output = settle::settle_json(text, options);
+  std::cout << output.json << '\n';
+  return finish(output.ok ? 0 : 2);
 }

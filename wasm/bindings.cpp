@@ -24,7 +24,7 @@ emscripten::val answer_bytes(std::string answer) {
 emscripten::val settle_case(const std::string& case_json, bool include_steps) {
   settle::SettleOptions options;
   options.include_steps = include_steps;
-  return answer_bytes(settle::settle_json(case_json, nullptr, options));
+  return answer_bytes(settle::settle_json(case_json, options).json);
 }
 
 emscripten::val cities() {

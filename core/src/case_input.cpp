@@ -8,13 +8,12 @@ namespace settle::detail {
 namespace {
 
 Result<const City*> read_city(const Json& root, const std::vector<City>& cities) {
-  SETTLE_TRY(id, required_string(root, "city", ""));
+  auto id = required_string(root, "city", "");
+  if (!id.ok()) return id.error();
   for (const City& city : cities) {
-    if (city.id == id) return &city;
+    if (city.id == id.value()) return &city;
   }
-  std::vector<std::string> known;
-  for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
-  return Error{"city", messages::unknown_city(id, known), "unknown_city"};
+  return error_at("city", messages::unknown_city(id.value(), cities));
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -22,23 +21,21 @@ Result<Scheme> read_scheme(const Json& root) {
   if (scheme == nullptr) return Scheme::resident;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "employee") return Scheme::employee;
   if (scheme->is_string() && scheme->get_ref<const std::string&>() == "resident") return Scheme::resident;
-  return Error{"scheme", messages::unknown_scheme(), "unknown_scheme"};
+  return error_at("scheme", messages::unknown_scheme());
 }
 
 Result<std::vector<std::string>> read_identities(const Json& root, const City& city) {
   std::vector<std::string> identities;
   const Json* list = find_field(root, "identities");
   if (list == nullptr) return identities;
-  if (!list->is_array()) return Error{"identities", messages::expected_array(), "expected_array"};
+  if (!list->is_array()) return error_at("identities", messages::expected_array());
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string path = index_path("identities", i);
-    SETTLE_TRY(id, read_string((*list)[i], path));
-    if (city.category(id) == nullptr) {
-      std::vector<std::string> known;
-      for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
-      return Error{path, messages::unknown_category(id, city.name, known), "unknown_category"};
-    }
-    if (std::find(identities.begin(), identities.end(), id) == identities.end()) identities.push_back(id);
+    auto id = read_string((*list)[i], path);
+    if (!id.ok()) return id.error();
+    if (city.category(id.value()) == nullptr) return error_at(path, messages::unknown_category(id.value(), city));
+    if (std::find(identities.begin(), identities.end(), id.value()) == identities.end())
+      identities.push_back(id.value());
   }
   return identities;
 }
@@ -46,7 +43,7 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
 Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr) return fallback;
-  if (!value->is_boolean()) return Error{field_path(path, name), messages::expected_boolean(), "expected_boolean"};
+  if (!value->is_boolean()) return error_at(field_path(path, name), messages::expected_boolean());
   return value->get<bool>();
 }
 
@@ -55,106 +52,101 @@ Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const
 // amounts per visit.
 Result<Fen> read_money_field(const Json& value, const char* name, const std::string& path) {
   Result<Fen> amount = read_money(value, std::string());
-  if (!amount.ok()) return Error{field_path(path, name), amount.error().message, amount.error().code};
+  if (!amount.ok()) return error_at(field_path(path, name), amount.error());
   return amount;
 }
 
 Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* name, const std::string& path) {
   const Json* value = find_field(visit, name);
   if (value == nullptr || value->is_null()) return std::optional<Fen>();
-  SETTLE_TRY(amount, read_money_field(*value, name, path));
-  return std::optional<Fen>(amount);
-}
-
-std::string covered_dates(const City& city) {
-  std::string text;
-  for (const Period& period : city.periods) {
-    if (!text.empty()) text += "、";
-    text += period.from.to_string() + " 至 " + (period.to ? period.to->to_string() : std::string("今"));
-  }
-  return text;
+  auto amount = read_money_field(*value, name, path);
+  if (!amount.ok()) return amount.error();
+  return std::optional<Fen>(amount.value());
 }
 
 Result<Visit> read_visit(const Json& json, const std::string& path, const City& city) {
-  if (auto error = check_object(json, path,
-                                {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
-                                 "basic_paid", "critical_paid"}))
-    return *error;
+  if (Status status = check_object(json, path,
+                                   {"date", "kind", "hospital_level", "designated", "emergency", "total", "in_policy",
+                                    "basic_paid", "critical_paid"});
+      !status.ok())
+    return status.error();
   Visit visit;
-  SETTLE_TRY(date, required_date(json, "date", path));
-  visit.date = date;
+  auto date = required_date(json, "date", path);
+  if (!date.ok()) return date.error();
+  visit.date = date.value();
   visit.period = city.period_on(visit.date);
   if (visit.period == nullptr)
-    return Error{field_path(path, "date"), messages::no_policy_on(city.name, date.to_string(), covered_dates(city)),
-                 "no_policy_on"};
+    return error_at(field_path(path, "date"), messages::no_policy_on(city, date.value().to_string()));
 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
-    if (!kind->is_string()) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
+    if (!kind->is_string()) return error_at(kind_path, messages::unknown_kind());
     const std::string& id = kind->get_ref<const std::string&>();
     bool found = false;
-    for (VisitKind candidate :
-         {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug, VisitKind::outpatient}) {
+    for (VisitKind candidate : kVisitKinds) {
       if (id == kind_id(candidate)) {
         visit.kind = candidate;
         found = true;
       }
     }
-    if (!found) return Error{kind_path, messages::unknown_kind(), "unknown_kind"};
+    if (!found) return error_at(kind_path, messages::unknown_kind());
   }
   if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
     if (!level->is_number_unsigned() || level->get<uint64_t>() < 1 || level->get<uint64_t>() > 3)
-      return Error{field_path(path, "hospital_level"), messages::bad_hospital_level(), "bad_hospital_level"};
+      return error_at(field_path(path, "hospital_level"), messages::bad_hospital_level());
     visit.hospital_level = static_cast<int>(level->get<uint64_t>());
   }
-  SETTLE_TRY(designated, read_flag(json, "designated", true, path));
-  SETTLE_TRY(emergency, read_flag(json, "emergency", false, path));
-  visit.designated = designated;
-  visit.emergency = emergency;
+  auto designated = read_flag(json, "designated", true, path);
+  if (!designated.ok()) return designated.error();
+  auto emergency = read_flag(json, "emergency", false, path);
+  if (!emergency.ok()) return emergency.error();
+  visit.designated = designated.value();
+  visit.emergency = emergency.value();
 
   const Json* total = find_field(json, "total");
-  if (total == nullptr) return Error{field_path(path, "total"), messages::missing_field("total"), "missing_field"};
-  SETTLE_TRY(total_amount, read_money_field(*total, "total", path));
-  visit.total = total_amount;
-  SETTLE_TRY(in_policy, read_optional_money(json, "in_policy", path));
-  visit.in_policy = in_policy.value_or(visit.total);
+  if (total == nullptr) return error_at(field_path(path, "total"), messages::missing_field("total"));
+  auto total_amount = read_money_field(*total, "total", path);
+  if (!total_amount.ok()) return total_amount.error();
+  visit.total = total_amount.value();
+  auto in_policy = read_optional_money(json, "in_policy", path);
+  if (!in_policy.ok()) return in_policy.error();
+  visit.in_policy = in_policy.value().value_or(visit.total);
   if (visit.in_policy > visit.total)
-    return Error{field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total),
-                 "in_policy_above_total"};
-  SETTLE_TRY(basic_paid, read_optional_money(json, "basic_paid", path));
-  SETTLE_TRY(critical_paid, read_optional_money(json, "critical_paid", path));
-  visit.basic_paid = basic_paid;
-  visit.critical_paid = critical_paid;
-  if (basic_paid && *basic_paid > visit.in_policy)
-    return Error{field_path(path, "basic_paid"), messages::basic_above_in_policy(*basic_paid, visit.in_policy),
-                 "basic_above_in_policy"};
-  if (critical_paid && basic_paid.value_or(Fen()) + *critical_paid > visit.in_policy)
-    return Error{field_path(path, "critical_paid"),
-                 messages::paid_above_in_policy(basic_paid.value_or(Fen()), *critical_paid, visit.in_policy),
-                 "paid_above_in_policy"};
+    return error_at(field_path(path, "in_policy"), messages::in_policy_above_total(visit.in_policy, visit.total));
+  auto basic_paid = read_optional_money(json, "basic_paid", path);
+  if (!basic_paid.ok()) return basic_paid.error();
+  auto critical_paid = read_optional_money(json, "critical_paid", path);
+  if (!critical_paid.ok()) return critical_paid.error();
+  visit.basic_paid = basic_paid.value();
+  visit.critical_paid = critical_paid.value();
+  if (visit.basic_paid && *visit.basic_paid > visit.in_policy)
+    return error_at(field_path(path, "basic_paid"),
+                    messages::basic_above_in_policy(*visit.basic_paid, visit.in_policy));
+  if (visit.critical_paid && visit.basic_paid.value_or(Fen()) + *visit.critical_paid > visit.in_policy)
+    return error_at(
+        field_path(path, "critical_paid"),
+        messages::paid_above_in_policy(visit.basic_paid.value_or(Fen()), *visit.critical_paid, visit.in_policy));
   if (!visit.covered()) {
-    if (basic_paid && *basic_paid > Fen())
-      return Error{field_path(path, "basic_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
-    if (critical_paid && *critical_paid > Fen())
-      return Error{field_path(path, "critical_paid"), messages::paid_while_not_covered(), "paid_while_not_covered"};
+    if (visit.basic_paid && *visit.basic_paid > Fen())
+      return error_at(field_path(path, "basic_paid"), messages::paid_while_not_covered());
+    if (visit.critical_paid && *visit.critical_paid > Fen())
+      return error_at(field_path(path, "critical_paid"), messages::paid_while_not_covered());
   }
   return visit;
 }
 
 // "parameters": {"<id>": value} or {"<id>": {"value": value, "source": "文号"}}: a rules parameter
 // set for this case (provenance given), with the source the person typed.
-std::optional<Error> apply_parameter(City& city, const std::string& id, const Json& entry, const std::string& path,
-                                     std::string& label) {
+Status apply_parameter(City& city, const std::string& id, const Json& entry, const std::string& path,
+                       std::string& label) {
   const Json* value_json = &entry;
   std::string typed_source;
   if (entry.is_object()) {
-    if (auto error = check_object(entry, path, {"value", "source"})) return error;
+    if (Status status = check_object(entry, path, {"value", "source"}); !status.ok()) return status.error();
     value_json = find_field(entry, "value");
-    if (value_json == nullptr)
-      return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
-    if (auto error = optional_string(entry, "source", path, typed_source)) return error;
-    if (typed_source.size() > 200)
-      return Error{field_path(path, "source"), messages::source_too_long(), "source_too_long"};
+    if (value_json == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
+    if (Status status = optional_string(entry, "source", path, typed_source); !status.ok()) return status.error();
+    if (typed_source.size() > 200) return error_at(field_path(path, "source"), messages::source_too_long());
   }
   const Json& value = *value_json;
   bool found = false;
@@ -162,47 +154,46 @@ std::optional<Error> apply_parameter(City& city, const std::string& id, const Js
     for (Parameter* parameter : parameters_of(period)) {
       if (parameter->id != id) continue;
       found = true;
-      std::optional<Error> error;
+      Status status;
       if (value.is_string()) {
-        error = set_parameter_value(*parameter, value.get<std::string>());
+        status = set_parameter_value(*parameter, value.get<std::string>());
       } else if (parameter->unit == Unit::yuan && (value.is_number() || is_decimal_text(value))) {
         Result<Fen> amount = read_money(value, path);
         if (!amount.ok()) return amount.error();
         parameter->state = Parameter::State::value;
         parameter->value = amount.value().fen();
       } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
-        error = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
+        status = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
       } else {
-        return Error{path, messages::parameter_wrong_unit(*parameter), "parameter_wrong_unit"};
+        return error_at(path, messages::parameter_wrong_unit(*parameter));
       }
-      if (error)
-        return Error{path, error->message + "（" + messages::parameter_wrong_unit(*parameter) + "）", error->code};
+      if (!status.ok()) return error_at(path, messages::parameter_refused(status.error(), *parameter));
       // A fund pays at most what it covers: a band's ratio stays within 100% (as in rules files).
       bool band_ratio =
           parameter->unit == Unit::percent && id.size() > 6 && id.compare(id.size() - 6, 6, ".ratio") == 0;
       if (band_ratio && parameter->value > Ratio::kScale)
-        return Error{path, messages::rules_ratio_above_100() + "（" + messages::parameter_wrong_unit(*parameter) + "）",
-                     "rules_ratio_above_100"};
+        return error_at(path, messages::parameter_refused(messages::rules_ratio_above_100(), *parameter));
       parameter->provenance = Provenance::given;
       parameter->source = {typed_source.empty() ? messages::user_parameter() : typed_source,
                            messages::user_parameter_clause(parameter->label)};
       label = parameter->label;
     }
   }
-  if (!found) return Error{path, messages::unknown_parameter(id, city.name), "unknown_parameter"};
-  return std::nullopt;
+  if (!found) return error_at(path, messages::unknown_parameter(id, city.name));
+  return {};
 }
 
 Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City& city,
                                                     std::vector<std::string>& overridden) {
   const Json* parameters = find_field(root, "parameters");
   if (parameters == nullptr) return std::shared_ptr<const City>();
-  if (!parameters->is_object()) return Error{"parameters", messages::expected_object(), "expected_object"};
+  if (!parameters->is_object()) return error_at("parameters", messages::expected_object());
   auto copy = std::make_shared<City>(city);
   for (const auto& item : parameters->items()) {
     std::string label;
-    if (auto error = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label))
-      return *error;
+    if (Status status = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label);
+        !status.ok())
+      return status.error();
     overridden.push_back(label);
   }
   return std::shared_ptr<const City>(copy);
@@ -214,7 +205,7 @@ Result<std::optional<Date>> read_applied(const Json& root) {
   Result<Date> month = applied->is_string() && applied->get_ref<const std::string&>().size() == 7
                            ? parse_date(applied->get<std::string>() + "-01")
                            : Result<Date>(Error{"", ""});
-  if (!month.ok()) return Error{"applied", messages::bad_applied_month(), "bad_applied_month"};
+  if (!month.ok()) return error_at("applied", messages::bad_applied_month());
   return std::optional<Date>(month.value());
 }
 
@@ -222,86 +213,102 @@ Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* 
   const Json* tier = find_field(prior, name);
   if (tier == nullptr) return std::optional<PriorTier>();
   const std::string path = field_path("prior", name);
-  if (auto error = check_object(*tier, path, {"base", "paid"})) return *error;
+  if (Status status = check_object(*tier, path, {"base", "paid"}); !status.ok()) return status.error();
   PriorTier amounts;
   for (auto [field, target] : {std::pair{"base", &amounts.base}, std::pair{"paid", &amounts.paid}}) {
     const Json* value = find_field(*tier, field);
-    if (value == nullptr) return Error{field_path(path, field), messages::missing_field(field), "missing_field"};
-    SETTLE_TRY(amount, read_money_field(*value, field, path));
-    *target = amount;
+    if (value == nullptr) return error_at(field_path(path, field), messages::missing_field(field));
+    auto amount = read_money_field(*value, field, path);
+    if (!amount.ok()) return amount.error();
+    *target = amount.value();
   }
   // A fund pays only on its base: never more than it, never without one.
   if (amounts.paid > amounts.base)
-    return Error{field_path(path, "paid"), messages::prior_paid_above_base(amounts.paid, amounts.base),
-                 "prior_paid_above_base"};
+    return error_at(field_path(path, "paid"), messages::prior_paid_above_base(amounts.paid, amounts.base));
   return std::optional<PriorTier>(amounts);
 }
 
 Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visit>& visits) {
   const Json* json = find_field(root, "prior");
   if (json == nullptr) return std::optional<Prior>();
-  if (auto error = check_object(*json, "prior",
-                                {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"}))
-    return *error;
+  if (Status status = check_object(*json, "prior",
+                                   {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"});
+      !status.ok())
+    return status.error();
   Prior prior;
   const Json* year = find_field(*json, "year");
-  if (year == nullptr) return Error{"prior.year", messages::missing_field("year"), "missing_field"};
+  if (year == nullptr) return error_at("prior.year", messages::missing_field("year"));
   bool visit_that_year = false;
   if (year->is_number_unsigned() && year->get<uint64_t>() >= 1900 && year->get<uint64_t>() <= 2199) {
     prior.year = static_cast<int>(year->get<uint64_t>());
     visit_that_year =
         std::any_of(visits.begin(), visits.end(), [&](const Visit& v) { return v.date.year == prior.year; });
   } else {
-    return Error{"prior.year", messages::prior_bad_year(), "prior_bad_year"};
+    return error_at("prior.year", messages::prior_bad_year());
   }
-  if (!visit_that_year)
-    return Error{"prior.year", messages::prior_year_without_visit(prior.year), "prior_year_without_visit"};
-  SETTLE_TRY(basic_paid, read_optional_money(*json, "basic_paid", "prior"));
-  prior.basic_paid = basic_paid;
-  SETTLE_TRY(critical, read_prior_tier(*json, "critical"));
-  prior.critical = critical;
-  SETTLE_TRY(special_drug, read_prior_tier(*json, "special_drug"));
-  prior.special_drug = special_drug;
-  SETTLE_TRY(assistance, read_prior_tier(*json, "assistance"));
-  prior.assistance = assistance;
-  SETTLE_TRY(reassistance, read_prior_tier(*json, "reassistance"));
-  prior.reassistance = reassistance;
+  if (!visit_that_year) return error_at("prior.year", messages::prior_year_without_visit(prior.year));
+  auto basic_paid = read_optional_money(*json, "basic_paid", "prior");
+  if (!basic_paid.ok()) return basic_paid.error();
+  prior.basic_paid = basic_paid.value();
+  auto critical = read_prior_tier(*json, "critical");
+  if (!critical.ok()) return critical.error();
+  prior.critical = critical.value();
+  auto special_drug = read_prior_tier(*json, "special_drug");
+  if (!special_drug.ok()) return special_drug.error();
+  prior.special_drug = special_drug.value();
+  auto assistance = read_prior_tier(*json, "assistance");
+  if (!assistance.ok()) return assistance.error();
+  prior.assistance = assistance.value();
+  auto reassistance = read_prior_tier(*json, "reassistance");
+  if (!reassistance.ok()) return reassistance.error();
+  prior.reassistance = reassistance.value();
   return std::optional<Prior>(prior);
 }
 
 }  // namespace
 
-Result<Case> read_case(const std::string& json_text) {
-  SETTLE_TRY(root, read_json(json_text));
-  if (auto error = check_object(root, "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"}))
-    return *error;
+Result<Case> read_case(std::string_view json_text) {
+  auto root = read_json(json_text);
+  if (!root.ok()) return root.error();
+  if (Status status =
+          check_object(root.value(), "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"});
+      !status.ok())
+    return status.error();
   const Result<std::vector<City>>& cities = settle::cities();
   if (!cities.ok()) return cities.error();
 
   Case settlement_case;
-  SETTLE_TRY(city, read_city(root, cities.value()));
-  settlement_case.city = city;
-  SETTLE_TRY(scheme, read_scheme(root));
-  settlement_case.scheme = scheme;
-  SETTLE_TRY(identities, read_identities(root, *city));
-  settlement_case.identities = identities;
-  SETTLE_TRY(overridden_city, read_parameters(root, *city, settlement_case.overridden));
-  if (overridden_city) {
-    settlement_case.overridden_city = overridden_city;
-    settlement_case.city = overridden_city.get();
+  auto city = read_city(root.value(), cities.value());
+  if (!city.ok()) return city.error();
+  settlement_case.city = city.value();
+  auto scheme = read_scheme(root.value());
+  if (!scheme.ok()) return scheme.error();
+  settlement_case.scheme = scheme.value();
+  auto identities = read_identities(root.value(), *city.value());
+  if (!identities.ok()) return identities.error();
+  settlement_case.identities = identities.value();
+  auto overridden_city = read_parameters(root.value(), *city.value(), settlement_case.overridden);
+  if (!overridden_city.ok()) return overridden_city.error();
+  if (overridden_city.value()) {
+    settlement_case.overridden_city = overridden_city.value();
+    settlement_case.city = overridden_city.value().get();
   }
-  SETTLE_TRY(applied, read_applied(root));
-  settlement_case.applied = applied;
+  auto applied = read_applied(root.value());
+  if (!applied.ok()) return applied.error();
+  settlement_case.applied = applied.value();
 
-  SETTLE_TRY(visits, required_array(root, "visits", ""));
-  if (visits->empty()) return Error{"visits", messages::no_visits(), "no_visits"};
-  if (visits->size() > kMaxVisits) return Error{"visits", messages::too_many_visits(kMaxVisits), "too_many_visits"};
-  for (size_t i = 0; i < visits->size(); ++i) {
-    SETTLE_TRY(visit, read_visit((*visits)[i], index_path("visits", i), *settlement_case.city));
-    settlement_case.visits.push_back(visit);
+  auto visits = required_array(root.value(), "visits", "");
+  if (!visits.ok()) return visits.error();
+  if (visits.value()->empty()) return error_at("visits", messages::no_visits());
+  if (visits.value()->size() > kMaxVisits) return error_at("visits", messages::too_many_visits(kMaxVisits));
+  for (size_t i = 0; i < visits.value()->size(); ++i) {
+    auto visit = read_visit((*visits.value())[i], index_path("visits", i), *settlement_case.city);
+    if (!visit.ok()) return visit.error();
+    settlement_case.visits.push_back(visit.value());
   }
-  SETTLE_TRY(prior, read_prior(root, settlement_case.visits));
-  settlement_case.prior = prior;
+  auto prior = read_prior(root.value(), settlement_case.visits);
+  if (!prior.ok()) return prior.error();
+  settlement_case.prior = prior.value();
   return settlement_case;
 }
 

@@ -4,9 +4,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "settle/rules.h"
+#include "rules_internal.h"
 
 namespace settle::detail {
 
@@ -56,6 +57,6 @@ struct Case {
 
 constexpr size_t kMaxVisits = 1000;
 
-Result<Case> read_case(const std::string& json_text);
+Result<Case> read_case(std::string_view json_text);
 
 }  // namespace settle::detail

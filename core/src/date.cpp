@@ -1,5 +1,7 @@
 #include "settle/date.h"
 
+#include "messages.h"
+
 namespace settle {
 
 bool is_leap_year(int year) {
@@ -46,14 +48,13 @@ Result<Date> parse_date(std::string_view text) {
     }
     return value;
   };
-  const Error shape{"", "日期应写成 YYYY-MM-DD，例如 2023-04-02"};
+  const Error shape = detail::messages::date_format();
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape;
   Date date{digits(0, 4), digits(5, 2), digits(8, 2)};
   if (date.year < 0 || date.month < 0 || date.day < 0) return shape;
-  if (date.year < 1900 || date.year > 2199) return Error{"", "年份应在 1900 到 2199 之间", "date_year"};
-  if (date.month < 1 || date.month > 12) return Error{"", "月份应在 01 到 12 之间", "date_month"};
-  if (date.day < 1 || date.day > days_in_month(date.year, date.month))
-    return Error{"", "这个月没有这一天：" + std::string(text), "date_day"};
+  if (date.year < 1900 || date.year > 2199) return detail::messages::date_year();
+  if (date.month < 1 || date.month > 12) return detail::messages::date_month();
+  if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return detail::messages::date_day(text);
   return date;
 }
 

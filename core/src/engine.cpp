@@ -2,18 +2,24 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "explain.h"
+#include "json_path.h"
 #include "messages.h"
+#include "recorder.h"
+#include "schedule.h"
 
-namespace settle::detail {
+namespace settle {
 
 Fen Settlement::benefit() const {
   Fen sum;
   for (const VisitAmounts& visit : visits) sum += visit.critical + visit.assistance + visit.reassistance;
   return sum;
 }
+
+}  // namespace settle
+
+namespace settle::detail {
 
 namespace {
 
@@ -35,52 +41,6 @@ struct YearState {
   bool early_warning_raised = false;
 };
 
-struct YearlyFigure {
-  Fen amount;  // f(year base), rounded half-up, capped
-  const Parameter* missing = nullptr;
-  bool cap_taken_as_unreached = false;  // the cap is not on file; an estimate takes it as not reached
-};
-
-bool has(const Parameter& parameter) {
-  return parameter.state != Parameter::State::missing;
-}
-
-// f(base): deductible, then each band's part at its ratio, rounded once, then the yearly cap.
-YearlyFigure yearly_figure(const TierRule& rule, int year, Fen year_base) {
-  const Parameter& deductible = rule.deductible_in(year);
-  if (!has(deductible)) return {Fen(), &deductible};
-  Fen lower = deductible.amount();
-  if (year_base <= lower) return {Fen()};
-  ExactSum sum;
-  for (const Band& band : rule.bands) {
-    if (!has(band.to)) return {Fen(), &band.to};
-    bool unlimited = band.to.state == Parameter::State::unlimited;
-    Fen upper = unlimited ? year_base : band.to.amount();
-    if (upper <= lower) continue;
-    Fen portion = min(year_base, upper) - lower;
-    if (portion <= Fen()) break;
-    if (!has(band.ratio)) return {Fen(), &band.ratio};
-    sum.add(portion, band.ratio.ratio());
-    lower = upper;
-  }
-  Fen amount = sum.round_half_up();
-  if (rule.cap.state == Parameter::State::unlimited || amount == Fen()) return {amount};
-  if (!has(rule.cap)) {
-    if (rule.cap.not_reached_if_missing) return {amount, nullptr, true};
-    return {Fen(), &rule.cap};
-  }
-  return {min(amount, rule.cap.amount())};
-}
-
-Provenance weakest(Provenance a, Provenance b) {
-  return weakness(a) > weakness(b) ? a : b;
-}
-
-void add_provenance(std::vector<Provenance>& provenances, Provenance provenance) {
-  if (std::find(provenances.begin(), provenances.end(), provenance) == provenances.end())
-    provenances.push_back(provenance);
-}
-
 // What a rule's step used: every value on file of the schedule (a value not on file was not used:
 // the step could not have been computed otherwise).
 std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
@@ -98,46 +58,16 @@ std::vector<Provenance> rule_provenances(const TierRule& rule, int year) {
   return provenances;
 }
 
-// The values a step used whose source is not the step's own citation (a national floor under a
-// city's clause, a value the user typed), or that are assumed under it, grouped by source and
-// provenance in the order added.
-class ParameterSources {
- public:
-  explicit ParameterSources(const Source& own) : own_(own) {}
-
-  void add(const Parameter& parameter, const std::string& role) {
-    if (parameter.state == Parameter::State::missing) return;
-    const Source& source = parameter.source;
-    // A value under the step's own clause is cited apart only when assumed (the clause does not say it).
-    const bool own = source.document == own_.document && source.clause == own_.clause;
-    if (own && parameter.provenance != Provenance::assumed) return;
-    for (CitedSource& group : cited_) {
-      if (group.source.document == source.document && group.source.clause == source.clause &&
-          group.provenance == parameter.provenance) {
-        if (group.parameters.find(role) == std::string::npos) group.parameters += "、" + role;
-        return;
-      }
-    }
-    cited_.push_back({role, source, parameter.provenance});
-  }
-  std::vector<CitedSource> take() { return std::move(cited_); }
-
- private:
-  const Source& own_;
-  std::vector<CitedSource> cited_;
-};
-
 std::vector<CitedSource> rule_parameter_sources(const TierRule& rule, int year) {
-  ParameterSources sources(rule.source);
-  sources.add(rule.deductible_in(year), messages::role_deductible(std::nullopt));
+  std::vector<UsedParameter> used{{&rule.deductible_in(year), messages::role_deductible(std::nullopt)}};
   // Bands are named together (分段上限, 分段比例): a list of every band's two values reads badly.
   const bool banded = rule.bands.size() > 1;
   for (const Band& band : rule.bands) {
-    if (banded) sources.add(band.to, messages::role_bands_upper());
-    sources.add(band.ratio, banded ? messages::role_bands_ratio() : messages::role_ratio(std::nullopt));
+    if (banded) used.push_back({&band.to, messages::role_bands_upper()});
+    used.push_back({&band.ratio, banded ? messages::role_bands_ratio() : messages::role_ratio(std::nullopt)});
   }
-  sources.add(rule.cap, messages::role_cap());
-  return sources.take();
+  used.push_back({&rule.cap, messages::role_cap()});
+  return cited_sources(rule.source, used);
 }
 
 Shown shown(const Parameter& parameter) {
@@ -159,52 +89,31 @@ const TierGap* gap_for(const Period& period, Tier tier, const std::string& categ
   return nullptr;
 }
 
-std::vector<Segment> segments_of(const TierRule& rule, int year) {
-  std::vector<Segment> segments;
-  const Parameter& deductible = rule.deductible_in(year);
-  Fen lower = has(deductible) ? deductible.amount() : Fen();
-  for (const Band& band : rule.bands) {
-    std::optional<Fen> upper;
-    if (band.to.state == Parameter::State::value) upper = band.to.amount();
-    if (upper && *upper <= lower) continue;
-    std::optional<Ratio> ratio;
-    if (has(band.ratio)) ratio = band.ratio.ratio();
-    segments.push_back({lower, upper, ratio});
-    if (upper) lower = *upper;
-  }
-  return segments;
-}
-
-// 烟政办发〔2022〕25号 三（七）: the burden may reach back `months` before the month of application,
-// and one recognition covers one natural year: the window runs to the end of the application's year.
-std::pair<Date, Date> recognition_window(const Date& applied_month, int64_t months) {
-  int64_t month_index = applied_month.year * 12L + (applied_month.month - 1) - months;
-  Date from{static_cast<int>(month_index / 12), static_cast<int>(month_index % 12) + 1, 1};
-  return {from, Date{applied_month.year, 12, 31}};
-}
-
 // Settles every visit under one category.
 class CategorySettler {
  public:
   // `explained` = with every step, its sources and its Chinese sentence; `warned` = with the
   // warnings. The 就高 comparison runs need neither when the winner is settled again.
-  CategorySettler(const Case& settlement_case, std::string category, bool explained, bool warned)
-      : case_(settlement_case), category_(std::move(category)), explained_(explained), warnings_wanted_(warned) {
+  CategorySettler(const std::shared_ptr<const Case>& settlement_case, std::string category, bool explained, bool warned)
+      : shared_case_(settlement_case),
+        case_(*settlement_case),
+        category_(std::move(category)),
+        record_(explained, warned, settlement_.steps, settlement_.warnings) {
     const Category* known = case_.city->category(category_);
     category_name_ = known != nullptr ? known->name : messages::general_category_name();
   }
 
   Result<Settlement> run() {
-    settlement_.settled_case = &case_;
+    settlement_.settled_case = shared_case_;
     settlement_.identity = category_;
     settlement_.identity_name = category_name_;
     settlement_.visits.resize(case_.visits.size());
-    if (explained_) settlement_.steps.reserve(4 * case_.visits.size());
+    if (record_.explained()) settlement_.steps.reserve(4 * case_.visits.size());
     if (!case_.overridden.empty())
-      warn(
+      record_.warn(
           "parameter_override", [&] { return messages::parameters_overridden(case_.overridden); }, std::nullopt);
     if (const Category* known = case_.city->category(category_); known != nullptr && !known->assumed.empty())
-      warn(
+      record_.warn(
           "assumed_category", [&] { return messages::assumed_category(known->name, known->assumed); }, std::nullopt);
     std::vector<size_t> order(case_.visits.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -212,10 +121,10 @@ class CategorySettler {
       return case_.visits[a].date.days_since_epoch() < case_.visits[b].date.days_since_epoch();
     });
     if (case_.prior) {
-      if (auto error = start_from_prior(*case_.prior, order)) return *error;
+      if (Status status = start_from_prior(*case_.prior, order); !status.ok()) return status.error();
     }
     for (size_t index : order) {
-      if (auto error = settle_visit(index)) return *error;
+      if (Status status = settle_visit(index); !status.ok()) return status.error();
     }
     settlement_.missing = std::move(missing_);
     if (settlement_.missing.empty()) describe_year_left(case_.visits[order.back()]);
@@ -223,66 +132,422 @@ class CategorySettler {
   }
 
  private:
-  // Cap, used and left per tier for the year of the last visit, and the distance to each deductible.
-  void describe_year_left(const Visit& last) {
-    const int year_number = last.date.year;
-    YearState& year = years_[year_number];
-    settlement_.year_left_year = year_number;
-    bool special_drugs = std::any_of(case_.visits.begin(), case_.visits.end(), [&](const Visit& visit) {
-      return visit.date.year == year_number && visit.kind == VisitKind::special_drug;
-    });
-    struct Entry {
-      Tier tier;
-      Pool pool;
-      const Accumulator* accumulator;
-    };
-    const Entry entries[] = {{Tier::critical, Pool::critical, &year.critical[Pool::critical]},
-                             {Tier::critical, Pool::special_drug, &year.critical[Pool::special_drug]},
-                             {Tier::assistance, Pool::assistance, &year.assistance},
-                             {Tier::reassistance, Pool::assistance, &year.reassistance}};
-    for (const Entry& entry : entries) {
-      if (entry.pool == Pool::special_drug && !special_drugs) continue;
-      const TierRule* rule = rule_for(*last.period, entry.tier, entry.pool);
-      if (rule == nullptr) continue;
-      YearLeft left;
-      left.tier = entry.tier;
-      left.pool = entry.pool;
-      const Accumulator* so_far = entry.accumulator;
-      std::string period = std::to_string(year_number) + " 年";
-      // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
-      if (rule->look_back && has(*rule->look_back) && case_.applied) {
-        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
-        left.window = std::make_pair(from, to);
-        if (to < last.date) {
-          left.text = messages::window_ended(tier_label(entry.tier, entry.pool), from.to_string(), to.to_string());
-          settlement_.year_left.push_back(std::move(left));
-          continue;
+  Status settle_visit(size_t index) {
+    const Visit& visit = case_.visits[index];
+    YearState& year = years_[visit.date.year];
+    VisitAmounts& amounts = settlement_.visits[index];
+    warn_about_period(*visit.period);
+    warn_if_outdated(index);
+    if (!visit.covered()) {
+      settle_uncovered(index);
+    } else {
+      const size_t first_step = record_.steps_kept();
+      if (Status status = settle_basic(index, year); !status.ok()) return status.error();
+      settle_critical(index, year);
+      settle_assistance(index, year);
+      if (!visit.designated) {
+        if (!visit.period->non_designated) record_.emergency_as_designated(first_step, visit);
+        warn_emergency(index);
+      }
+    }
+    year.personal_burden += visit.total - amounts.basic - amounts.critical;
+    check_early_warning(index, year);
+    return {};
+  }
+
+  void settle_uncovered(size_t index) {
+    const Visit& visit = case_.visits[index];
+    const std::optional<Clause>& rule = visit.period->non_designated;
+    const std::optional<Clause>& designated_only = visit.period->designated_only;
+    for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
+      Step step = blank_step(index, tier);
+      step.base = tier == Tier::basic ? visit.in_policy : Fen();
+      // Assistance named for 定点 institutions only (烟台 三（五）) is a reading of that clause.
+      const bool assisted_where_designated = !rule && designated_only && tier >= Tier::assistance;
+      record_.cite(step, [&] {
+        if (rule) return rule->source;
+        if (assisted_where_designated) return designated_only->source;
+        return Source{messages::contract(), messages::contract_not_covered()};
+      });
+      step.provenance = rule                        ? Provenance::stated
+                        : assisted_where_designated ? Provenance::derived
+                                                    : Provenance::convention;
+      record_.explain(step, [&] {
+        if (assisted_where_designated) return explain_not_assisted_outside_designated(step, *designated_only);
+        return explain_not_covered(step, rule ? &*rule : nullptr);
+      });
+      keep(std::move(step));
+    }
+    record_.warn(
+        "not_covered", [&] { return messages::visit_not_covered(index + 1, visit.date.to_string()); }, index);
+  }
+
+  Status settle_basic(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    Step step = blank_step(index, Tier::basic);
+    step.base = visit.in_policy;
+    step.paid_before = year.basic.paid;
+    year.basic.base += visit.in_policy;
+    step.year_base = year.basic.base;
+    bool repeat_admission = visit.kind == VisitKind::inpatient && year.inpatient_admissions > 0;
+    if (visit.kind == VisitKind::inpatient) ++year.inpatient_admissions;
+    if (visit.basic_paid) {
+      step.paid = *visit.basic_paid;
+      step.provenance = Provenance::given;
+      record_.cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
+      record_.explain(step, [&] { return explain_given(step); });
+    } else {
+      if (Status status = estimate_basic(index, repeat_admission, year.basic, step); !status.ok())
+        return status.error();
+      settlement_.visits[index].estimated = true;
+      record_.warn(
+          "basic_estimated", [&] { return messages::basic_estimated(index + 1); }, index);
+    }
+    year.basic.paid += step.paid;
+    settlement_.visits[index].basic = step.paid;
+    keep(std::move(step));
+    return {};
+  }
+
+  // The estimate block of the visit's period for this scheme and visit kind, if any.
+  const BasicEstimate* basic_estimate_for(const Visit& visit) const {
+    for (const BasicEstimate& candidate : visit.period->basic_estimates) {
+      if (std::find(candidate.schemes.begin(), candidate.schemes.end(), case_.scheme) != candidate.schemes.end() &&
+          std::find(candidate.kinds.begin(), candidate.kinds.end(), visit.kind) != candidate.kinds.end())
+        return &candidate;
+    }
+    return nullptr;
+  }
+
+  // 基本医保 estimated (粗估, provenance assumed) from the city's leads or the national references
+  // on file: per visit, by hospital level where the lead has levels. A given critical_paid is a
+  // real slip amount: the estimate yields to it, so basic + critical never pass in_policy.
+  Status estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
+    const Visit& visit = case_.visits[index];
+    const BasicEstimate* estimate = basic_estimate_for(visit);
+    if (estimate == nullptr) {
+      need_slip(index, Tier::basic, visit.kind);
+      record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      return {};
+    }
+    std::optional<int> level;
+    if (estimate->levels.size() == 3) {
+      if (!visit.hospital_level)
+        return error_at(visit_path(index, "hospital_level"), messages::hospital_level_needed());
+      level = *visit.hospital_level;
+    }
+    const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];
+    const Parameter* repeat_share =
+        repeat_admission && estimate->repeat_deductible_share ? &*estimate->repeat_deductible_share : nullptr;
+    bool complete = true;
+    for (const Parameter* parameter : {&rates.deductible, &rates.ratio, repeat_share}) {
+      if (parameter == nullptr) continue;
+      if (!on_file(*parameter)) {
+        need(*parameter, visit_path(index, "basic_paid"));
+        complete = false;
+      }
+      record_.note_assumed(*parameter);
+    }
+    const bool cap_unknown = !on_file(estimate->cap);
+    if (cap_unknown && !estimate->cap.not_reached_if_missing) {
+      need(estimate->cap, visit_path(index, "basic_paid"));
+      complete = false;
+    }
+    if (!complete) {
+      record_.explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
+      return {};
+    }
+    Fen deductible = rates.deductible.amount();
+    if (repeat_share != nullptr) {
+      ExactSum share;
+      share.add(deductible, repeat_share->ratio());
+      deductible = share.round_half_up();
+    }
+    ExactSum paid;
+    paid.add(max(Fen(), visit.in_policy - deductible), rates.ratio.ratio());
+    step.paid = paid.round_half_up();
+    step.deductible = deductible;
+    step.segments = {{deductible, std::nullopt, rates.ratio.ratio()}};
+    step.has_cap = estimate->cap.state == Parameter::State::value;
+    if (step.has_cap) {
+      step.cap = estimate->cap.amount();
+      step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
+      record_.note_assumed(estimate->cap);
+    } else if (cap_unknown && rates.ratio.value > 0) {
+      step.cap_unknown = true;
+      record_.warn(
+          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(estimate->cap); }, std::nullopt,
+          estimate->cap.id);
+    }
+    const bool yielded = visit.critical_paid && step.paid > visit.in_policy - *visit.critical_paid;
+    if (yielded) step.paid = visit.in_policy - *visit.critical_paid;
+    if (step.has_cap) step.cap_left = max(Fen(), step.cap - year_basic.paid - step.paid);
+    record_.cite(step, [&] { return estimate->source; });
+    step.provenances = {};
+    for (const Parameter* parameter :
+         {&rates.deductible, &rates.ratio, repeat_share, cap_unknown ? nullptr : &estimate->cap})
+      if (parameter != nullptr) add_provenance(step.provenances, parameter->provenance);
+    if (record_.explained()) {
+      std::vector<UsedParameter> used{{&rates.deductible, messages::role_deductible(std::nullopt)},
+                                      {&rates.ratio, messages::role_ratio(std::nullopt)}};
+      if (repeat_share != nullptr) used.push_back({repeat_share, messages::role_repeat_share()});
+      used.push_back({&estimate->cap, messages::role_cap()});
+      step.parameter_sources = cited_sources(estimate->source, used);
+    }
+    record_.explain(step,
+                    [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
+    return {};
+  }
+
+  void settle_critical(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    VisitAmounts& amounts = settlement_.visits[index];
+    const Fen own_base = visit.in_policy - amounts.basic;
+    std::optional<Pool> pool = critical_pool(visit.kind);
+    Step step = blank_step(index, Tier::critical);
+    step.base = own_base;
+    if (!pool) {
+      step.paid = visit.critical_paid.value_or(Fen());
+      step.provenance = visit.critical_paid ? Provenance::given : Provenance::convention;
+      record_.cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
+      record_.explain(
+          step, [&] { return visit.critical_paid ? explain_given(step) : explain_kind_without_critical(visit.kind); });
+      amounts.critical = step.paid;
+      keep(std::move(step));
+      return;
+    }
+    step.pool = *pool;
+    Accumulator& accumulator = year.critical[*pool];
+    if (visit.critical_paid) {
+      // A slip's figure counts as paid in the year's running totals.
+      accumulator.base += own_base;
+      step.year_base = accumulator.base;
+      step.paid_before = accumulator.paid;
+      step.paid = *visit.critical_paid;
+      accumulator.paid += step.paid;
+      step.provenance = Provenance::given;
+      record_.cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
+      record_.explain(step, [&] { return explain_given(step); });
+    } else {
+      const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
+      if (rule == nullptr) {
+        need_slip(index, Tier::critical, visit.kind);
+        record_.explain(step, [&] { return explain_missing(Tier::critical, *pool); });
+        keep(std::move(step));
+        return;
+      }
+      pay_tier(step, *rule, accumulator, own_base, visit.kind);
+      if (case_.scheme == Scheme::employee && !supplement_on_file(*visit.period))
+        record_.warn(
+            "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
+    }
+    amounts.critical = step.paid;
+    keep(std::move(step));
+    return;
+  }
+
+  void settle_assistance(size_t index, YearState& year) {
+    const Visit& visit = case_.visits[index];
+    const Period& period = *visit.period;
+    VisitAmounts& amounts = settlement_.visits[index];
+    const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
+    const TierRule* rule = rule_for(period, Tier::assistance, Pool::assistance);
+    bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
+                         period.assistance_kinds.end();
+    if (!kind_assisted) {
+      bool not_on_file = std::find(period.assistance_kinds_missing.begin(), period.assistance_kinds_missing.end(),
+                                   visit.kind) != period.assistance_kinds_missing.end();
+      if (not_on_file) {
+        record_.warn(
+            "kind_assistance_missing",
+            [&] {
+              return messages::kind_assistance_missing(index + 1, kind_name(visit.kind), case_.city->name,
+                                                       period.assistance_kinds_missing_note);
+            },
+            index);
+        push_unpaid_assistance(index, own_base, period.assistance_kinds_source, Provenance::missing, [&](Tier tier) {
+          return explain_kind_assistance_missing(tier, visit.kind, period.assistance_kinds_missing_note);
+        });
+        return;
+      }
+      record_.warn(
+          "kind_not_assisted",
+          [&] {
+            return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
+                                               period.assistance_kinds_provenance == Provenance::assumed,
+                                               period.assistance_kinds_source);
+          },
+          index);
+      // A kind left out of the listed scope is excluded by reading the list as complete.
+      push_unpaid_assistance(index, own_base, period.assistance_kinds_source,
+                             weakest(period.assistance_kinds_provenance, Provenance::derived),
+                             [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
+      return;
+    }
+    if (rule == nullptr) {
+      settle_without_rule(index, Tier::assistance, own_base);
+      return;
+    }
+    bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
+                                  visit.kind) != period.assistance_kinds_assumed.end();
+    if (kind_assumed || period.assistance_kinds_provenance == Provenance::assumed) warn_assumed_kinds(period);
+
+    // The yearly accumulators: the calendar year, or a 因病致贫 recognition's window.
+    Accumulator* assistance_so_far = &year.assistance;
+    Accumulator* reassistance_so_far = &year.reassistance;
+    std::optional<std::pair<Date, Date>> window;
+    if (rule->look_back && on_file(*rule->look_back)) {
+      if (!case_.applied) {
+        record_.warn(
+            "applied_missing", [&] { return messages::applied_missing(category_name_, rule->look_back->value); },
+            std::nullopt);
+      } else {
+        auto [from, to] = window_of(*rule->look_back);
+        record_.note_assumed(*rule->look_back);
+        if (visit.date < from || to < visit.date) {
+          record_.warn(
+              "outside_recognition",
+              [&, from = from, to = to] {
+                return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
+              },
+              index);
+          push_unpaid_assistance(index, own_base, rule->source,
+                                 weakest(rule->look_back->provenance, Provenance::derived),
+                                 [&, from = from, to = to](Tier tier) {
+                                   return explain_look_back_outside(tier, from.to_string(), to.to_string());
+                                 });
+          return;
         }
-        so_far = entry.tier == Tier::assistance ? &recognition_.assistance : &recognition_.reassistance;
-        period = messages::window_name(from.to_string(), to.to_string());
+        window = std::make_pair(from, to);
+        record_.warn(
+            "recognition_window",
+            [&, from = from, to = to] {
+              return messages::recognition_window(from.to_string(), to.to_string(), rule->look_back->value,
+                                                  rule->source);
+            },
+            std::nullopt);
+        assistance_so_far = &recognition_.assistance;
+        reassistance_so_far = &recognition_.reassistance;
       }
-      left.base = so_far->base;
-      left.paid = so_far->paid;
-      const Parameter& deductible = rule->deductible_in(year_number);
-      if (has(deductible)) {
-        left.deductible = deductible.amount();
-        if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
+    }
+
+    // Whether this kind is assisted at all is as sure as the scope's reading of it.
+    const Provenance scope = kind_assumed ? Provenance::assumed : period.assistance_kinds_provenance;
+    Step assistance = blank_step(index, Tier::assistance);
+    assistance.window = window;
+    pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
+    add_provenance(assistance.provenances, scope);
+    if (window) add_provenance(assistance.provenances, Provenance::derived);
+    amounts.assistance = assistance.paid;
+    const Fen assistance_paid = assistance.paid;
+    keep(std::move(assistance));
+
+    settle_reassistance(index, own_base - assistance_paid, *reassistance_so_far, window, scope);
+  }
+
+  // 再救助 on what assistance left (CONTRACT), on the same year or recognition window, as sure as
+  // assistance's scope.
+  void settle_reassistance(size_t index, Fen base, Accumulator& so_far,
+                           const std::optional<std::pair<Date, Date>>& window, Provenance scope) {
+    const Visit& visit = case_.visits[index];
+    const TierRule* rule = rule_for(*visit.period, Tier::reassistance, Pool::assistance);
+    if (rule == nullptr) {
+      settle_without_rule(index, Tier::reassistance, base);
+      return;
+    }
+    Step reassistance = blank_step(index, Tier::reassistance);
+    reassistance.window = window;
+    pay_tier(reassistance, *rule, so_far, base, visit.kind);
+    add_provenance(reassistance.provenances, scope);
+    if (window) add_provenance(reassistance.provenances, Provenance::derived);
+    settlement_.visits[index].reassistance = reassistance.paid;
+    keep(std::move(reassistance));
+  }
+
+  // A tier with no schedule for this category: the document gives the group none (stated), the
+  // group is not a 救助对象 (stated where the city's document lists them, else the calculator's
+  // rule), or its standards are not on file (未收录: the result may overstate the burden).
+  void settle_without_rule(size_t index, Tier tier, Fen base) {
+    const Period& period = *case_.visits[index].period;
+    const TierGap* gap = gap_for(period, tier, category_);
+    const bool earlier = gap != nullptr && gap->reading == TierGap::Reading::earlier_policy;
+    if (gap != nullptr && earlier) {
+      record_.warn(
+          "earlier_policy_not_on_file",
+          [&] { return messages::earlier_policy_not_on_file(case_.city->name, category_name_, *gap); }, std::nullopt);
+    } else if (category_ == kGeneral) {
+      record_.warn(
+          "not_assistance_target", [&] { return messages::general_not_assisted(gap); }, std::nullopt);
+    } else if (gap != nullptr) {
+      record_.warn(
+          "no_tier_for_category", [&] { return messages::no_tier_for_category(category_name_, tier, *gap); },
+          std::nullopt, tier_id(tier));
+    } else {
+      record_.warn(
+          "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_, tier); },
+          std::nullopt, tier_id(tier));
+    }
+    const std::vector<Tier> tiers =
+        tier == Tier::assistance ? std::vector<Tier>{Tier::assistance, Tier::reassistance} : std::vector<Tier>{tier};
+    for (Tier each : tiers) {
+      Step step = blank_step(index, each);
+      step.base = each == tier ? base : Fen();
+      const TierGap* each_gap = gap_for(period, each, category_);
+      // "No such tier" reads a document's list as complete: derived, not its stated word.
+      const bool read_as_none = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
+      if (each_gap != nullptr) {
+        record_.cite(step, [&] { return each_gap->source; });
+      } else {
+        record_.cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
       }
-      left.cap_state = rule->cap.state;
-      if (left.cap_state == Parameter::State::value) {
-        left.cap = rule->cap.amount();
-        left.left = max(Fen(), left.cap - left.paid);
-      }
-      left.text = messages::year_left(tier_label(entry.tier, entry.pool), period, left.paid, left.cap_state,
-                                      rule->cap.provenance == Provenance::assumed, left.cap, left.left,
-                                      left.to_threshold, static_cast<int>(entry.tier));
-      settlement_.year_left.push_back(std::move(left));
+      step.provenance = read_as_none            ? Provenance::derived
+                        : category_ == kGeneral ? Provenance::convention
+                                                : Provenance::missing;
+      record_.explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
+      keep(std::move(step));
     }
   }
 
+  // One tier of one visit on a running yearly total: f(year base) − paid so far, kept between 0 and
+  // this visit's own base (CONTRACT.md "Arithmetic and interpretation"). A number not on file is
+  // noted as missing (the case cannot settle under this category) and the tier pays nothing.
+  void pay_tier(Step& step, const TierRule& rule, Accumulator& so_far, Fen own_base, VisitKind kind) {
+    const int year = case_.visits[step.visit].date.year;
+    step.base = own_base;
+    so_far.base += own_base;
+    step.year_base = so_far.base;
+    step.paid_before = so_far.paid;
+    YearlyFigure figure = yearly_figure(rule, year, so_far.base);
+    if (figure.missing != nullptr) {
+      need_rule(rule, year, step);
+      record_.explain(step, [&] { return explain_missing(step.tier, step.pool); });
+      return;
+    }
+    step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
+    step.year_figure = figure.amount;
+    so_far.paid += step.paid;
+    describe_rule(step, rule, year, figure.amount);
+    if (figure.cap_taken_as_unreached) {
+      step.cap_unknown = true;
+      add_provenance(step.provenances, Provenance::assumed);
+      record_.warn(
+          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
+          rule.cap.id);
+    }
+    if (rule.lump_sum) {
+      add_provenance(step.provenances, Provenance::convention);
+      record_.warn(
+          "lump_sum_as_running", [&] { return messages::lump_sum_as_running(step.name, rule.source); }, std::nullopt,
+          rule.id);
+    }
+    record_.explain(step, [&] { return explain_tier(step, kind, category_name_); });
+  }
+
+  // The year before the first visit given, and what is left of it after the last.
+
   // "prior": the year's accumulators start from what was paid before the first visit given; a
   // figure already above this category's yearly cap is refused at its path.
-  std::optional<Error> start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
+  Status start_from_prior(const Prior& prior, const std::vector<size_t>& order) {
     const Visit* first = nullptr;
     for (size_t index : order) {
       if (case_.visits[index].date.year == prior.year) {
@@ -311,11 +576,10 @@ class CategorySettler {
       if (window_year && start.tier == Tier::assistance) recognition_.assistance = start.accumulator;
       if (window_year && start.tier == Tier::reassistance) recognition_.reassistance = start.accumulator;
       const TierRule* rule = rule_for(*first->period, start.tier, start.pool);
-      if (rule != nullptr && has(rule->cap) && start.amounts->paid > rule->cap.amount())
-        return Error{
-            "prior." + std::string(start.field) + ".paid",
-            messages::prior_above_cap(tier_label(start.tier, start.pool), start.amounts->paid, rule->cap.amount()),
-            "prior_above_cap"};
+      if (rule != nullptr && on_file(rule->cap) && start.amounts->paid > rule->cap.amount())
+        return error_at(field_path(field_path("prior", start.field), "paid"),
+                        messages::prior_above_cap(messages::tier_name(start.tier, start.pool), start.amounts->paid,
+                                                  rule->cap.amount()));
     }
     // 再救助's base is what assistance left (CONTRACT): without a typed prior 再救助, the year so far
     // still left that much, and 再救助 is taken to have paid what its rule gives on it (said).
@@ -326,13 +590,13 @@ class CategorySettler {
       const Fen paid = figure.missing == nullptr ? figure.amount : Fen();
       year.reassistance = {left_by_assistance, paid};
       if (window_year) recognition_.reassistance = year.reassistance;
-      warn(
+      record_.warn(
           "prior_reassistance_assumed", [&] { return messages::prior_reassistance_assumed(left_by_assistance, paid); },
           std::nullopt);
     }
     prior_year_ = prior.year;
     prior_ = &prior;
-    return std::nullopt;
+    return {};
   }
 
   // What the case says was paid by this tier earlier in the visit's year (user-typed), if any.
@@ -348,413 +612,69 @@ class CategorySettler {
     return *amounts ? (*amounts)->paid : Fen();
   }
 
-  std::optional<Error> settle_visit(size_t index) {
-    const Visit& visit = case_.visits[index];
-    YearState& year = years_[visit.date.year];
-    VisitAmounts& amounts = settlement_.visits[index];
-    warn_about_period(*visit.period);
-    warn_if_outdated(index);
-    if (!visit.covered()) {
-      settle_uncovered(index);
-    } else {
-      if (auto error = settle_basic(index, year)) return error;
-      settle_critical(index, year);
-      settle_assistance(index, year);
-      if (!visit.designated) warn_emergency(index);
-    }
-    year.personal_burden += visit.total - amounts.basic - amounts.critical;
-    check_early_warning(index, year);
-    return std::nullopt;
-  }
-
-  void settle_uncovered(size_t index) {
-    const Visit& visit = case_.visits[index];
-    const std::optional<Clause>& rule = visit.period->non_designated;
-    const std::optional<Clause>& designated_only = visit.period->designated_only;
-    for (Tier tier : {Tier::basic, Tier::critical, Tier::assistance, Tier::reassistance}) {
-      Step step = blank_step(index, tier);
-      step.base = tier == Tier::basic ? visit.in_policy : Fen();
-      // Assistance named for 定点 institutions only (烟台 三（五）) is a reading of that clause.
-      const bool assisted_where_designated = !rule && designated_only && tier >= Tier::assistance;
-      cite(step, [&] {
-        if (rule) return rule->source;
-        if (assisted_where_designated) return designated_only->source;
-        return Source{messages::contract(), messages::contract_not_covered()};
-      });
-      step.provenance = rule                        ? Provenance::stated
-                        : assisted_where_designated ? Provenance::derived
-                                                    : Provenance::convention;
-      explain(step, [&] {
-        if (assisted_where_designated) return explain_not_assisted_outside_designated(step, *designated_only);
-        return explain_not_covered(step, rule ? &*rule : nullptr);
-      });
-      keep(std::move(step));
-    }
-    warn(
-        "not_covered", [&] { return messages::visit_not_covered(index + 1, visit.date.to_string()); }, index);
-  }
-
-  std::optional<Error> settle_basic(size_t index, YearState& year) {
-    const Visit& visit = case_.visits[index];
-    Step step = blank_step(index, Tier::basic);
-    step.base = visit.in_policy;
-    step.paid_before = year.basic.paid;
-    year.basic.base += visit.in_policy;
-    step.year_base = year.basic.base;
-    bool repeat_admission = visit.kind == VisitKind::inpatient && year.inpatient_admissions > 0;
-    if (visit.kind == VisitKind::inpatient) ++year.inpatient_admissions;
-    if (visit.basic_paid) {
-      step.paid = *visit.basic_paid;
-      step.provenance = Provenance::given;
-      cite(step, [] { return Source{messages::settlement_slip(), messages::basic_slip_clause()}; });
-      explain(step, [&] { return explain_given(step); });
-    } else {
-      if (auto error = estimate_basic(index, repeat_admission, year.basic, step)) return error;
-      settlement_.visits[index].estimated = true;
-      warn(
-          "basic_estimated", [&] { return messages::basic_estimated(index + 1); }, index);
-    }
-    year.basic.paid += step.paid;
-    settlement_.visits[index].basic = step.paid;
-    keep(std::move(step));
-    return std::nullopt;
-  }
-
-  // The estimate block of the visit's period for this scheme and visit kind, if any.
-  const BasicEstimate* basic_estimate_for(const Visit& visit) const {
-    for (const BasicEstimate& candidate : visit.period->basic_estimates) {
-      if (std::find(candidate.schemes.begin(), candidate.schemes.end(), case_.scheme) != candidate.schemes.end() &&
-          std::find(candidate.kinds.begin(), candidate.kinds.end(), visit.kind) != candidate.kinds.end())
-        return &candidate;
-    }
-    return nullptr;
-  }
-
-  // 基本医保 estimated (粗估, provenance assumed) from the city's leads or the national references
-  // on file: per visit, by hospital level where the lead has levels. A given critical_paid is a
-  // real slip amount: the estimate yields to it, so basic + critical never pass in_policy.
-  std::optional<Error> estimate_basic(size_t index, bool repeat_admission, const Accumulator& year_basic, Step& step) {
-    const Visit& visit = case_.visits[index];
-    const BasicEstimate* estimate = basic_estimate_for(visit);
-    if (estimate == nullptr) {
-      need_slip(index, Tier::basic, visit.kind);
-      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
-      return std::nullopt;
-    }
-    std::optional<int> level;
-    if (estimate->levels.size() == 3) {
-      if (!visit.hospital_level)
-        return Error{"visits[" + std::to_string(index) + "].hospital_level", messages::hospital_level_needed(),
-                     "hospital_level_needed"};
-      level = *visit.hospital_level;
-    }
-    const BasicLevel& rates = estimate->levels[level ? *level - 1 : 0];
-    const Parameter* repeat_share =
-        repeat_admission && estimate->repeat_deductible_share ? &*estimate->repeat_deductible_share : nullptr;
-    bool complete = true;
-    for (const Parameter* parameter : {&rates.deductible, &rates.ratio, repeat_share}) {
-      if (parameter == nullptr) continue;
-      if (!has(*parameter)) {
-        need(*parameter, "visits[" + std::to_string(index) + "].basic_paid");
-        complete = false;
-      }
-      note_assumed(*parameter);
-    }
-    const bool cap_unknown = !has(estimate->cap);
-    if (cap_unknown && !estimate->cap.not_reached_if_missing) {
-      need(estimate->cap, "visits[" + std::to_string(index) + "].basic_paid");
-      complete = false;
-    }
-    if (!complete) {
-      explain(step, [&] { return explain_missing(Tier::basic, Pool::basic); });
-      return std::nullopt;
-    }
-    Fen deductible = rates.deductible.amount();
-    if (repeat_share != nullptr) {
-      ExactSum share;
-      share.add(deductible, repeat_share->ratio());
-      deductible = share.round_half_up();
-    }
-    ExactSum paid;
-    paid.add(max(Fen(), visit.in_policy - deductible), rates.ratio.ratio());
-    step.paid = paid.round_half_up();
-    step.deductible = deductible;
-    step.segments = {{deductible, std::nullopt, rates.ratio.ratio()}};
-    step.has_cap = estimate->cap.state == Parameter::State::value;
-    if (step.has_cap) {
-      step.cap = estimate->cap.amount();
-      step.paid = clamp(step.paid, Fen(), max(Fen(), step.cap - year_basic.paid));
-      note_assumed(estimate->cap);
-    } else if (cap_unknown && rates.ratio.value > 0) {
-      step.cap_unknown = true;
-      warn(
-          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(estimate->cap); }, std::nullopt,
-          estimate->cap.id);
-    }
-    const bool yielded = visit.critical_paid && step.paid > visit.in_policy - *visit.critical_paid;
-    if (yielded) step.paid = visit.in_policy - *visit.critical_paid;
-    if (step.has_cap) step.cap_left = max(Fen(), step.cap - year_basic.paid - step.paid);
-    cite(step, [&] { return estimate->source; });
-    step.provenances = {};
-    for (const Parameter* parameter :
-         {&rates.deductible, &rates.ratio, repeat_share, cap_unknown ? nullptr : &estimate->cap})
-      if (parameter != nullptr) add_provenance(step.provenances, parameter->provenance);
-    if (explained_) {
-      ParameterSources sources(estimate->source);
-      sources.add(rates.deductible, messages::role_deductible(std::nullopt));
-      sources.add(rates.ratio, messages::role_ratio(std::nullopt));
-      if (repeat_share != nullptr) sources.add(*repeat_share, messages::role_repeat_share());
-      sources.add(estimate->cap, messages::role_cap());
-      step.parameter_sources = sources.take();
-    }
-    explain(step, [&] { return explain_basic_estimate(step, visit.kind, level, repeat_share != nullptr, yielded); });
-    return std::nullopt;
-  }
-
-  void settle_critical(size_t index, YearState& year) {
-    const Visit& visit = case_.visits[index];
-    VisitAmounts& amounts = settlement_.visits[index];
-    const Fen own_base = visit.in_policy - amounts.basic;
-    std::optional<Pool> pool = critical_pool(visit.kind);
-    Step step = blank_step(index, Tier::critical);
-    step.base = own_base;
-    if (!pool) {
-      step.paid = visit.critical_paid.value_or(Fen());
-      step.provenance = visit.critical_paid ? Provenance::given : Provenance::convention;
-      cite(step, [] { return Source{messages::contract(), messages::contract_critical_kinds()}; });
-      explain(step,
-              [&] { return visit.critical_paid ? explain_given(step) : explain_kind_without_critical(visit.kind); });
-      amounts.critical = step.paid;
-      keep(std::move(step));
-      return;
-    }
-    step.pool = *pool;
-    Accumulator& accumulator = year.critical[*pool];
-    if (visit.critical_paid) {
-      // A slip's figure counts as paid in the year's running totals.
-      accumulator.base += own_base;
-      step.year_base = accumulator.base;
-      step.paid_before = accumulator.paid;
-      step.paid = *visit.critical_paid;
-      accumulator.paid += step.paid;
-      step.provenance = Provenance::given;
-      cite(step, [] { return Source{messages::settlement_slip(), messages::critical_slip_clause()}; });
-      explain(step, [&] { return explain_given(step); });
-    } else {
-      const TierRule* rule = rule_for(*visit.period, Tier::critical, *pool);
-      if (rule == nullptr) {
-        need_slip(index, Tier::critical, visit.kind);
-        explain(step, [&] { return explain_missing(Tier::critical, *pool); });
-        keep(std::move(step));
-        return;
-      }
-      pay_tier(step, *rule, accumulator, own_base, visit.kind);
-      if (case_.scheme == Scheme::employee && !supplement_on_file(*visit.period))
-        warn(
-            "employee_supplement", [] { return messages::employee_supplement(); }, std::nullopt);
-    }
-    amounts.critical = step.paid;
-    keep(std::move(step));
-    return;
-  }
-
-  void settle_assistance(size_t index, YearState& year) {
-    const Visit& visit = case_.visits[index];
-    const Period& period = *visit.period;
-    VisitAmounts& amounts = settlement_.visits[index];
-    const Fen own_base = visit.in_policy - amounts.basic - amounts.critical;
-    const TierRule* rule = rule_for(period, Tier::assistance, Pool::assistance);
-    const TierRule* re_rule = rule_for(period, Tier::reassistance, Pool::assistance);
-    bool kind_assisted = std::find(period.assistance_kinds.begin(), period.assistance_kinds.end(), visit.kind) !=
-                         period.assistance_kinds.end();
-    if (!kind_assisted) {
-      bool not_on_file = std::find(period.assistance_kinds_missing.begin(), period.assistance_kinds_missing.end(),
-                                   visit.kind) != period.assistance_kinds_missing.end();
-      if (not_on_file) {
-        warn(
-            "kind_assistance_missing",
-            [&] {
-              return messages::kind_assistance_missing(index + 1, kind_name(visit.kind), case_.city->name,
-                                                       period.assistance_kinds_missing_note);
-            },
-            index);
-        push_unpaid_assistance(index, own_base, period.assistance_kinds_source, Provenance::missing, [&](Tier tier) {
-          return explain_kind_assistance_missing(tier, visit.kind, period.assistance_kinds_missing_note);
-        });
-        return;
-      }
-      warn(
-          "kind_not_assisted",
-          [&] {
-            return messages::kind_not_assisted(index + 1, kind_name(visit.kind), case_.city->name,
-                                               period.assistance_kinds_provenance == Provenance::assumed,
-                                               period.assistance_kinds_source);
-          },
-          index);
-      // A kind left out of the listed scope is excluded by reading the list as complete.
-      push_unpaid_assistance(index, own_base, period.assistance_kinds_source,
-                             weakest(period.assistance_kinds_provenance, Provenance::derived),
-                             [&](Tier tier) { return explain_kind_not_assisted(tier, visit.kind); });
-      return;
-    }
-    if (rule == nullptr) {
-      settle_without_rule(index, Tier::assistance, own_base);
-      return;
-    }
-    bool kind_assumed = std::find(period.assistance_kinds_assumed.begin(), period.assistance_kinds_assumed.end(),
-                                  visit.kind) != period.assistance_kinds_assumed.end();
-    if (kind_assumed || period.assistance_kinds_provenance == Provenance::assumed) warn_assumed_kinds(period);
-
-    // The yearly accumulators: the calendar year, or a 因病致贫 recognition's window.
-    Accumulator* assistance_so_far = &year.assistance;
-    Accumulator* reassistance_so_far = &year.reassistance;
-    std::optional<std::pair<Date, Date>> window;
-    if (rule->look_back && has(*rule->look_back)) {
-      if (!case_.applied) {
-        warn(
-            "applied_missing", [&] { return messages::applied_missing(category_name_, rule->look_back->value); },
-            std::nullopt);
-      } else {
-        auto [from, to] = recognition_window(*case_.applied, rule->look_back->value);
-        note_assumed(*rule->look_back);
-        if (visit.date < from || to < visit.date) {
-          warn(
-              "outside_recognition",
-              [&, from = from, to = to] {
-                return messages::outside_recognition(index + 1, from.to_string(), to.to_string());
-              },
-              index);
-          push_unpaid_assistance(index, own_base, rule->source,
-                                 weakest(rule->look_back->provenance, Provenance::derived),
-                                 [&, from = from, to = to](Tier tier) {
-                                   return explain_look_back_outside(tier, from.to_string(), to.to_string());
-                                 });
-          return;
+  // Cap, used and left per tier for the year of the last visit, and the distance to each deductible.
+  void describe_year_left(const Visit& last) {
+    const int year_number = last.date.year;
+    YearState& year = years_[year_number];
+    settlement_.year_left_year = year_number;
+    bool special_drugs = std::any_of(case_.visits.begin(), case_.visits.end(), [&](const Visit& visit) {
+      return visit.date.year == year_number && visit.kind == VisitKind::special_drug;
+    });
+    struct Entry {
+      Tier tier;
+      Pool pool;
+      const Accumulator* accumulator;
+    };
+    const Entry entries[] = {{Tier::critical, Pool::critical, &year.critical[Pool::critical]},
+                             {Tier::critical, Pool::special_drug, &year.critical[Pool::special_drug]},
+                             {Tier::assistance, Pool::assistance, &year.assistance},
+                             {Tier::reassistance, Pool::assistance, &year.reassistance}};
+    for (const Entry& entry : entries) {
+      if (entry.pool == Pool::special_drug && !special_drugs) continue;
+      const TierRule* rule = rule_for(*last.period, entry.tier, entry.pool);
+      if (rule == nullptr) continue;
+      YearLeft left;
+      left.tier = entry.tier;
+      left.pool = entry.pool;
+      const Accumulator* so_far = entry.accumulator;
+      std::string period = messages::calendar_year(year_number);
+      // 因病致贫 with an application month: the recognition's window holds the totals and the cap.
+      if (rule->look_back && on_file(*rule->look_back) && case_.applied) {
+        auto [from, to] = window_of(*rule->look_back);
+        left.window = std::make_pair(from, to);
+        if (to < last.date) {
+          left.text =
+              messages::window_ended(messages::tier_name(entry.tier, entry.pool), from.to_string(), to.to_string());
+          settlement_.year_left.push_back(std::move(left));
+          continue;
         }
-        window = std::make_pair(from, to);
-        warn(
-            "recognition_window",
-            [&, from = from, to = to] {
-              return messages::recognition_window(from.to_string(), to.to_string(), rule->look_back->value,
-                                                  rule->source);
-            },
-            std::nullopt);
-        assistance_so_far = &recognition_.assistance;
-        reassistance_so_far = &recognition_.reassistance;
+        so_far = entry.tier == Tier::assistance ? &recognition_.assistance : &recognition_.reassistance;
+        period = messages::window_name(from.to_string(), to.to_string());
       }
-    }
-
-    // Whether this kind is assisted at all is as sure as the scope's reading of it.
-    const Provenance scope = kind_assumed ? Provenance::assumed : period.assistance_kinds_provenance;
-    Step assistance = blank_step(index, Tier::assistance);
-    assistance.window = window;
-    pay_tier(assistance, *rule, *assistance_so_far, own_base, visit.kind);
-    add_provenance(assistance.provenances, scope);
-    if (window) add_provenance(assistance.provenances, Provenance::derived);
-    amounts.assistance = assistance.paid;
-    const Fen assistance_paid = assistance.paid;
-    keep(std::move(assistance));
-
-    const Fen re_base = own_base - assistance_paid;
-    if (re_rule == nullptr) {
-      settle_without_rule(index, Tier::reassistance, re_base);
-      return;
-    }
-    Step reassistance = blank_step(index, Tier::reassistance);
-    reassistance.window = window;
-    pay_tier(reassistance, *re_rule, *reassistance_so_far, re_base, visit.kind);
-    add_provenance(reassistance.provenances, scope);
-    if (window) add_provenance(reassistance.provenances, Provenance::derived);
-    amounts.reassistance = reassistance.paid;
-    keep(std::move(reassistance));
-    return;
-  }
-
-  // A tier with no schedule for this category: the document gives the group none (stated), the
-  // group is not a 救助对象 (stated where the city's document lists them, else the calculator's
-  // rule), or its standards are not on file (未收录: the result may overstate the burden).
-  void settle_without_rule(size_t index, Tier tier, Fen base) {
-    const Period& period = *case_.visits[index].period;
-    const TierGap* gap = gap_for(period, tier, category_);
-    const bool earlier = gap != nullptr && gap->reading == TierGap::Reading::earlier_policy;
-    if (gap != nullptr && earlier) {
-      warn(
-          "earlier_policy_not_on_file",
-          [&] { return messages::earlier_policy_not_on_file(case_.city->name, category_name_, *gap); }, std::nullopt);
-    } else if (category_ == kGeneral) {
-      warn(
-          "not_assistance_target", [&] { return messages::general_not_assisted(gap); }, std::nullopt);
-    } else if (gap != nullptr) {
-      warn(
-          "no_tier_for_category", [&] { return messages::no_tier_for_category(category_name_, tier, *gap); },
-          std::nullopt, tier_id(tier));
-    } else {
-      warn(
-          "no_assistance_rule", [&] { return messages::no_assistance_rule(case_.city->name, category_name_, tier); },
-          std::nullopt, tier_id(tier));
-    }
-    const std::vector<Tier> tiers =
-        tier == Tier::assistance ? std::vector<Tier>{Tier::assistance, Tier::reassistance} : std::vector<Tier>{tier};
-    for (Tier each : tiers) {
-      Step step = blank_step(index, each);
-      step.base = each == tier ? base : Fen();
-      const TierGap* each_gap = gap_for(period, each, category_);
-      // "No such tier" reads a document's list as complete: derived, not its stated word.
-      const bool read_as_none = each_gap != nullptr && each_gap->reading == TierGap::Reading::none;
-      if (each_gap != nullptr) {
-        cite(step, [&] { return each_gap->source; });
-      } else {
-        cite(step, [&] { return Source{period.document.document, messages::no_standard_clause()}; });
+      left.base = so_far->base;
+      left.paid = so_far->paid;
+      const Parameter& deductible = rule->deductible_in(year_number);
+      if (on_file(deductible)) {
+        left.deductible = deductible.amount();
+        if (left.base < deductible.amount()) left.to_threshold = deductible.amount() - left.base;
       }
-      step.provenance = read_as_none            ? Provenance::derived
-                        : category_ == kGeneral ? Provenance::convention
-                                                : Provenance::missing;
-      explain(step, [&] { return explain_no_rule(step, category_name_, each_gap, category_ == kGeneral); });
-      keep(std::move(step));
+      left.cap_state = rule->cap.state;
+      if (left.cap_state == Parameter::State::value) {
+        left.cap = rule->cap.amount();
+        left.left = max(Fen(), left.cap - left.paid);
+      }
+      left.text = messages::year_left(messages::tier_name(entry.tier, entry.pool), period, left.paid, left.cap_state,
+                                      rule->cap.provenance == Provenance::assumed, left.cap, left.left,
+                                      left.to_threshold, static_cast<int>(entry.tier));
+      settlement_.year_left.push_back(std::move(left));
     }
-  }
-
-  // One tier of one visit on a running yearly total: f(year base) − paid so far, kept between 0 and
-  // this visit's own base (CONTRACT.md "Arithmetic and interpretation"). A number not on file is
-  // noted as missing (the case cannot settle under this category) and the tier pays nothing.
-  void pay_tier(Step& step, const TierRule& rule, Accumulator& so_far, Fen own_base, VisitKind kind) {
-    const int year = case_.visits[step.visit].date.year;
-    step.base = own_base;
-    so_far.base += own_base;
-    step.year_base = so_far.base;
-    step.paid_before = so_far.paid;
-    YearlyFigure figure = yearly_figure(rule, year, so_far.base);
-    if (figure.missing != nullptr) {
-      need_rule(rule, year, step);
-      explain(step, [&] { return explain_missing(step.tier, step.pool); });
-      return;
-    }
-    step.paid = clamp(figure.amount - so_far.paid, Fen(), own_base);
-    step.year_figure = figure.amount;
-    so_far.paid += step.paid;
-    describe_rule(step, rule, year, figure.amount);
-    if (figure.cap_taken_as_unreached) {
-      step.cap_unknown = true;
-      add_provenance(step.provenances, Provenance::assumed);
-      warn(
-          "cap_taken_as_unreached", [&] { return messages::cap_taken_as_unreached(rule.cap); }, std::nullopt,
-          rule.cap.id);
-    }
-    if (rule.lump_sum) {
-      add_provenance(step.provenances, Provenance::convention);
-      warn(
-          "lump_sum_as_running", [&] { return messages::lump_sum_as_running(step.name, rule.source); }, std::nullopt,
-          rule.id);
-    }
-    explain(step, [&] { return explain_tier(step, kind, category_name_); });
   }
 
   // Every number of `rule` not on file that this year's figure may use.
   void need_rule(const TierRule& rule, int year, const Step& step) {
-    const std::string path =
-        step.tier == Tier::critical ? "visits[" + std::to_string(step.visit) + "].critical_paid" : std::string();
+    const std::string path = step.tier == Tier::critical ? visit_path(step.visit, "critical_paid") : std::string();
     auto need_if_missing = [&](const Parameter& parameter) {
-      if (!has(parameter)) need(parameter, path.empty() ? "parameters." + parameter.id : path);
+      if (!on_file(parameter)) need(parameter, path.empty() ? field_path("parameters", parameter.id) : path);
     };
     need_if_missing(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
@@ -775,12 +695,12 @@ class CategorySettler {
 
   // A tier the rules on file cannot compute at all: the slip amount is what is missing.
   void need_slip(size_t index, Tier tier, VisitKind kind) {
-    const std::string path =
-        "visits[" + std::to_string(index) + "]." + (tier == Tier::basic ? "basic_paid" : "critical_paid");
+    const std::string path = visit_path(index, tier == Tier::basic ? "basic_paid" : "critical_paid");
     for (const Missing& seen : missing_) {
       if (seen.value.id == path) return;
     }
-    missing_.push_back({{path, messages::slip_label(index + 1, tier_label(tier, pool_of(tier, kind))), "yuan"}, path});
+    missing_.push_back(
+        {{path, messages::slip_label(index + 1, messages::tier_name(tier, pool_of(tier, kind))), "yuan"}, path});
   }
 
   static Pool pool_of(Tier tier, VisitKind kind) {
@@ -795,8 +715,8 @@ class CategorySettler {
       Step step = blank_step(index, tier);
       step.base = tier == Tier::assistance ? base : Fen();
       step.provenance = provenance;
-      cite(step, [&] { return source; });
-      explain(step, [&] { return sentence(tier); });
+      record_.cite(step, [&] { return source; });
+      record_.explain(step, [&] { return sentence(tier); });
       keep(std::move(step));
     }
   }
@@ -821,7 +741,7 @@ class CategorySettler {
     auto income = rule->income_by_year.find(visit.date.year - 1);
     if (income == rule->income_by_year.end()) {
       year.early_warning_raised = true;
-      warn(
+      record_.warn(
           "early_warning_unavailable", [&] { return messages::early_warning_no_income(visit.date.year - 1); },
           std::nullopt);
       return;
@@ -831,11 +751,11 @@ class CategorySettler {
     Fen threshold_amount = limit.round_half_up();
     if (year.personal_burden <= threshold_amount) return;
     year.early_warning_raised = true;
-    note_assumed(income->second);
-    note_assumed(threshold->share);
+    record_.note_assumed(income->second);
+    record_.note_assumed(threshold->share);
     // The clause deducts 职工大额医疗费用补助 too, which only 柳州 has on file.
     const bool supplement_not_deducted = case_.scheme == Scheme::employee && !supplement_on_file(*visit.period);
-    warn(
+    record_.warn(
         "early_warning",
         [&] {
           return messages::early_warning(category_name_, visit.date.to_string(), year.personal_burden, threshold_amount,
@@ -852,7 +772,7 @@ class CategorySettler {
     step.pool = tier == Tier::basic      ? Pool::basic
                 : tier == Tier::critical ? critical_pool(case_.visits[index].kind).value_or(Pool::critical)
                                          : Pool::assistance;
-    step.name = tier_label(tier, step.pool);
+    step.name = messages::tier_name(tier, step.pool);
     if (tier == Tier::critical) {
       const TierRule* rule = rule_for(*case_.visits[index].period, tier, step.pool);
       if (rule != nullptr && !rule->name.empty()) step.name = rule->name;
@@ -861,15 +781,15 @@ class CategorySettler {
   }
 
   void describe_rule(Step& step, const TierRule& rule, int year, Fen year_figure) {
-    note_assumed(rule.deductible_in(year));
+    record_.note_assumed(rule.deductible_in(year));
     for (const Band& band : rule.bands) {
-      note_assumed(band.to);
-      note_assumed(band.ratio);
+      record_.note_assumed(band.to);
+      record_.note_assumed(band.ratio);
     }
-    note_assumed(rule.cap);
-    if (!explained_) return;
+    record_.note_assumed(rule.cap);
+    if (!record_.explained()) return;
     const Parameter& deductible = rule.deductible_in(year);
-    if (has(deductible)) step.deductible = deductible.amount();
+    if (on_file(deductible)) step.deductible = deductible.amount();
     step.deductible_shown = shown(deductible);
     step.segments = segments_of(rule, year);
     step.has_cap = rule.cap.state == Parameter::State::value;
@@ -898,16 +818,8 @@ class CategorySettler {
     return rule;
   }
 
-  void note_assumed(const Parameter& parameter) {
-    if (!warnings_wanted_) return;
-    if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
-    if (assumed_noted_.insert(&parameter).second)
-      warn(
-          "assumed_parameter", [&] { return messages::assumed_parameter(parameter); }, std::nullopt, parameter.id);
-  }
-
   void warn_assumed_kinds(const Period& period) {
-    warn(
+    record_.warn(
         "assumed_parameter",
         [&] { return messages::assumed_kinds(period.assistance_kinds_source, period.assistance_kinds_note); },
         std::nullopt, "assistance_kinds");
@@ -918,7 +830,7 @@ class CategorySettler {
     const Visit& visit = case_.visits[index];
     const VisitAmounts& amounts = settlement_.visits[index];
     if (amounts.basic + amounts.critical + amounts.assistance + amounts.reassistance == Fen()) return;
-    warn(
+    record_.warn(
         "emergency_non_designated",
         [&] {
           return messages::emergency_non_designated(index + 1, visit.period->non_designated,
@@ -928,14 +840,14 @@ class CategorySettler {
   }
 
   void warn_about_period(const Period& period) {
-    warn(
+    record_.warn(
         "documents", [&] { return messages::documents(period); }, std::nullopt, period.from.to_string());
     if (!period.preliminary.empty())
-      warn(
+      record_.warn(
           "preliminary_rules", [&] { return messages::preliminary(period.preliminary); }, std::nullopt,
           period.from.to_string());
     if (period.from_provenance == Provenance::assumed)
-      warn(
+      record_.warn(
           "assumed_parameter",
           [&] { return messages::assumed_period_start(period.document.document, period.from.to_string()); },
           std::nullopt, "period.from");
@@ -957,7 +869,7 @@ class CategorySettler {
     Date limit{newest->year + 2, newest->month, newest->day};
     if (newest->month == 2 && newest->day == 29) limit.day = 28;
     if (!(limit < visit.date)) return;
-    warn(
+    record_.warn(
         "rules_may_be_outdated",
         [&] {
           return messages::rules_may_be_outdated(case_.city->name, newest->to_string(), newest_assumed,
@@ -966,69 +878,40 @@ class CategorySettler {
         std::nullopt);
   }
 
-  // Adds a warning once per (code, key); visit-specific warnings are keyed by their visit. The
-  // message is built only for a warning that is kept (and none in the runs whose warnings nobody
-  // reads: building them was a tenth of a settlement, callgrind).
-  template <typename Message>
-  void warn(std::string_view code, Message message, std::optional<size_t> visit, std::string_view key = {}) {
-    if (!warnings_wanted_) return;
-    for (const WarningKey& seen : warned_) {
-      if (seen.code == code && seen.visit == visit && seen.key == key) return;
-    }
-    warned_.push_back({code, std::string(key), visit});
-    settlement_.warnings.push_back({std::string(code), message(), visit, {}});
+  // 因病致贫 with an application month: the recognition's window, computed once per settlement
+  // (a city's periods share one look-back).
+  std::pair<Date, Date> window_of(const Parameter& look_back) {
+    if (!window_ || window_->months != look_back.value)
+      window_ = {look_back.value, recognition_window(*case_.applied, look_back.value)};
+    return window_->dates;
   }
 
-  template <typename Sentence>
-  void explain(Step& step, Sentence sentence) {
-    if (explained_) step.text = sentence();
-  }
-  template <typename Cite>
-  void cite(Step& step, Cite source) {
-    if (explained_) step.source = source();
-  }
   // Only a run that shows its steps keeps them (see settle_case).
   void keep(Step&& step) {
-    if (!explained_) return;
+    if (!record_.explained()) return;
     step.prior_paid = prior_paid(step);
-    if (step.prior_paid > Fen()) step.text += messages::prior_included(step.prior_paid);
-    // Steps that set their numbers directly (the basic estimate) show what they set.
-    if (step.deductible_shown == Shown::not_used && step.deductible) step.deductible_shown = Shown::value;
-    if (step.cap_shown == Shown::not_used && step.has_cap) step.cap_shown = Shown::value;
-    if (step.provenances.empty()) step.provenances.push_back(step.provenance);
-    // A non-designated emergency is settled as if designated; only a clause that says so (枣庄
-    // 附件第9项) makes that the document's word. A slip's amount is the slip's.
-    const Visit& visit = case_.visits[step.visit];
-    if (!visit.designated && visit.covered() && !visit.period->non_designated && step.provenance != Provenance::given) {
-      add_provenance(step.provenances, Provenance::convention);
-      step.text += messages::emergency_as_designated();
-    }
-    step.provenance = step.provenances.front();
-    for (Provenance provenance : step.provenances) step.provenance = weakest(step.provenance, provenance);
-    settlement_.steps.push_back(std::move(step));
+    record_.keep(std::move(step));
   }
 
+  std::shared_ptr<const Case> shared_case_;
   const Case& case_;
   std::string category_;
-  bool explained_;
-  bool warnings_wanted_;
   std::string category_name_;
   Settlement settlement_;
+  Recorder record_;  // warnings, sentences, sources: into settlement_
   std::map<int, YearState> years_;
   struct {
     Accumulator assistance;
     Accumulator reassistance;
   } recognition_;  // 因病致贫: one recognition's window instead of the calendar year
-  struct WarningKey {
-    std::string_view code;  // a literal
-    std::string key;
-    std::optional<size_t> visit;
+  struct Window {
+    int64_t months;
+    std::pair<Date, Date> dates;
   };
-  std::vector<WarningKey> warned_;
+  std::optional<Window> window_;  // window_of's, once computed
   std::vector<Missing> missing_;
-  const Prior* prior_ = nullptr;              // the case's "prior", once checked
-  int prior_year_ = 0;                        // numbers not on file that the case needs, first seen first
-  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
+  const Prior* prior_ = nullptr;  // the case's "prior", once checked
+  int prior_year_ = 0;            // numbers not on file that the case needs, first seen first
   struct FoundRule {
     const Period* period;
     Tier tier;
@@ -1045,15 +928,15 @@ namespace {
 Error missing_error(const std::vector<Missing>& missing) {
   std::vector<std::string> labels;
   for (const Missing& item : missing) labels.push_back(item.value.label);
-  Error error{missing.front().path, messages::parameters_missing(labels), "parameters_missing"};
+  Error error = error_at(missing.front().path, messages::parameters_missing(labels));
   for (const Missing& item : missing) error.missing.push_back(item.value);
   return error;
 }
 
 }  // namespace
 
-Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
-  std::vector<std::string> categories = settlement_case.identities;
+Result<Settlement> settle_case(std::shared_ptr<const Case> settlement_case, bool explained) {
+  std::vector<std::string> categories = settlement_case->identities;
   if (categories.empty()) categories.push_back(kGeneral);
   // With one category its settlement is the answer; with several, each is settled without the
   // steps, and the winner once more with them (and its warnings only: the others' are never read).
@@ -1098,7 +981,7 @@ Result<Settlement> settle_case(const Case& settlement_case, bool explained) {
     best->warnings.insert(
         best->warnings.begin(),
         {"identity_chosen",
-         messages::identity_chosen(benefits, best->identity_name, settlement_case.visits.front().period->highest_only),
+         messages::identity_chosen(benefits, best->identity_name, settlement_case->visits.front().period->highest_only),
          std::nullopt,
          {}});
     ++insert_at;

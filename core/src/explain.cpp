@@ -5,9 +5,8 @@
 namespace settle::detail {
 namespace {
 
-std::string yuan(Fen amount) {
-  return format_yuan(amount) + " 元";
-}
+using messages::tier_name;
+using messages::yuan;
 
 // explain_tier writes every step's sentence, so it appends into one string rather than adding
 // temporaries (a sixth of a settlement with steps went on those, callgrind).
@@ -75,7 +74,7 @@ void append_ratio(std::string& text, const Step& step) {
 void append_parameter_sources(std::string& text, const Step& step) {
   for (const CitedSource& cited : step.parameter_sources) {
     text += "；";
-    if (cited.source.document == step.source.document && cited.source.clause == step.source.clause) {
+    if (cited.source == step.source) {
       // An assumed value under the step's own clause: the clause does not say it (the warning says why).
       text += "其中" + cited.parameters + "为" + messages::provenance_name(cited.provenance);
       continue;
@@ -100,14 +99,6 @@ void append_parameter_sources(std::string& text, const Step& step) {
 }
 
 }  // namespace
-
-std::string tier_name(Tier tier, Pool pool) {
-  return tier_label(tier, pool);
-}
-
-const char* tier_label(Tier tier, Pool pool) {
-  return messages::tier_label_name(tier, pool);
-}
 
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name) {
   std::string text;
@@ -234,7 +225,7 @@ std::string explain_basic_estimate(const Step& step, VisitKind kind, std::option
 }
 
 std::string explain_missing(Tier tier, Pool pool) {
-  return tier_name(tier, pool) + "所需的本地标准未收录，暂时无法计算。";
+  return std::string(tier_name(tier, pool)) + "所需的本地标准未收录，暂时无法计算。";
 }
 
 std::string explain_look_back_outside(Tier tier, const std::string& from, const std::string& to) {

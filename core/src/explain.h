@@ -8,9 +8,6 @@
 
 namespace settle::detail {
 
-std::string tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
-const char* tier_label(Tier tier, Pool pool);  // the same, without building a string
-
 std::string explain_tier(const Step& step, VisitKind kind, const std::string& category_name);
 std::string explain_basic_estimate(const Step& step, VisitKind kind, std::optional<int> hospital_level,
                                    bool repeat_admission, bool yielded_to_slip);

@@ -7,34 +7,21 @@
 #include <string_view>
 
 #include "json_input.h"
+#include "json_path.h"
 #include "messages.h"
 #include "settle/date.h"
 
 namespace settle::detail {
 
-// Unwraps a Result into `name`, or returns its error from the enclosing function.
-#define SETTLE_TRY(name, expression)                     \
-  auto name##_result = (expression);                     \
-  if (!name##_result.ok()) return name##_result.error(); \
-  auto name = std::move(name##_result.value())
-
-inline std::string field_path(const std::string& parent, const std::string& field) {
-  return parent.empty() ? field : parent + "." + field;
-}
-inline std::string index_path(const std::string& parent, size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
-}
-
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
-inline std::optional<Error> check_object(const Json& value, const std::string& path,
-                                         std::initializer_list<const char*> known) {
-  if (!value.is_object()) return Error{path, messages::expected_object(), "expected_object"};
+inline Status check_object(const Json& value, const std::string& path, std::initializer_list<const char*> known) {
+  if (!value.is_object()) return error_at(path, messages::expected_object());
   for (const auto& [name, field] : value.get_ref<const Json::object_t&>()) {
     bool found = false;
     for (const char* known_name : known) found = found || name == std::string_view(known_name);
-    if (!found) return Error{field_path(path, name), messages::unknown_field(name, known), "unknown_field"};
+    if (!found) return error_at(field_path(path, name), messages::unknown_field(name, known));
   }
-  return std::nullopt;
+  return {};
 }
 
 // Looked up by string_view: the object's map compares without building a key string (or taking
@@ -47,44 +34,44 @@ inline const Json* find_field(const Json& object, std::string_view name) {
 }
 
 inline Result<std::string> read_string(const Json& value, const std::string& path) {
-  if (!value.is_string()) return Error{path, messages::expected_string(), "expected_string"};
+  if (!value.is_string()) return error_at(path, messages::expected_string());
   return value.get<std::string>();
 }
 
 inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_string(*value, field_path(path, name));
 }
 
 // An optional string field: left as it is when absent.
-inline std::optional<Error> optional_string(const Json& object, const char* name, const std::string& path,
-                                            std::string& target) {
+inline Status optional_string(const Json& object, const char* name, const std::string& path, std::string& target) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr) return {};
   Result<std::string> text = read_string(*value, field_path(path, name));
   if (!text.ok()) return text.error();
   target = text.value();
-  return std::nullopt;
+  return {};
 }
 
 inline Result<Date> read_date(const Json& value, const std::string& path) {
-  SETTLE_TRY(text, read_string(value, path));
-  Result<Date> date = parse_date(text);
-  if (!date.ok()) return Error{path, date.error().message, date.error().code};
+  auto text = read_string(value, path);
+  if (!text.ok()) return text.error();
+  Result<Date> date = parse_date(text.value());
+  if (!date.ok()) return error_at(path, date.error());
   return date;
 }
 
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_date(*value, field_path(path, name));
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {
   const Json* value = find_field(object, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
-  if (!value->is_array()) return Error{field_path(path, name), messages::expected_array(), "expected_array"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
+  if (!value->is_array()) return error_at(field_path(path, name), messages::expected_array());
   return value;
 }
 

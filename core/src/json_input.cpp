@@ -30,7 +30,7 @@ class DocumentBuilder {
     auto [entry, inserted] = stack_.back().node->get_ref<Json::object_t&>().emplace(std::move(name), nullptr);
     if (!inserted) {
       error_path_ = field_path(open_path(), entry->first);
-      return fail(messages::duplicate_key(entry->first), "duplicate_key");
+      return fail(messages::duplicate_key(entry->first));
     }
     slot_ = &entry->second;
     key_ = &entry->first;
@@ -46,21 +46,17 @@ class DocumentBuilder {
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    if (!message_.empty()) return false;
+    if (!problem_.ok()) return false;
     if (error.id == 406) {  // a number beyond binary floating point (1e400): too large, at its field
       error_path_ = value_path();
-      message_ = messages::number_out_of_range();
-      code_ = "number_out_of_range";
-      return false;
+      return fail(messages::number_out_of_range());
     }
-    message_ = messages::not_json(position);
-    code_ = "not_json";
-    return false;
+    return fail(messages::not_json(position));
   }
 
   Json& document() { return root_; }
-  const std::string& message() const { return message_; }
-  const char* code() const { return code_; }
+  // What was wrong (its path apart: error_path), if anything was.
+  const Status& problem() const { return problem_; }
   const std::string& error_path() const { return error_path_; }
 
  private:
@@ -71,9 +67,8 @@ class DocumentBuilder {
     const std::string* key;
   };
 
-  bool fail(std::string message, const char* code) {
-    message_ = std::move(message);
-    code_ = code;
+  bool fail(Error problem) {
+    problem_ = std::move(problem);
     return false;
   }
   // The slot the next value goes to: the root, the last key's in an object, a new element in an array.
@@ -89,7 +84,7 @@ class DocumentBuilder {
     return true;
   }
   bool open(Json container) {
-    if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_), "too_deep");
+    if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_));
     const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
     Json& child = next_slot();
     child = std::move(container);
@@ -119,8 +114,7 @@ class DocumentBuilder {
   std::vector<Open> stack_;
   Json* slot_ = nullptr;              // where the value of the last key read goes
   const std::string* key_ = nullptr;  // that key, as stored in its object
-  std::string message_;
-  const char* code_ = "";
+  Status problem_;
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };
 
@@ -323,23 +317,20 @@ std::string without_exponent(const std::string& number) {
 }  // namespace
 
 Result<Json> read_json(std::string_view text, const InputLimits& limits) {
-  if (text.size() > limits.max_bytes) return Error{"", messages::too_large(limits.max_bytes), "too_large"};
+  if (text.size() > limits.max_bytes) return error_at("", messages::too_large(limits.max_bytes));
   {
     DocumentBuilder builder(limits.max_depth);
     if (FastReader(text, builder).read()) return std::move(builder.document());
   }
   // nlohmann's reader takes a NUL byte for the end of the input and would ignore what follows
   // it: any byte after the value is an error, and a NUL is never part of JSON text.
-  if (size_t nul = text.find('\0'); nul != std::string_view::npos)
-    return Error{"", messages::nul_byte(nul + 1), "nul_byte"};
-  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos)
-    return Error{"", messages::empty_input(), "empty_input"};
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) return error_at("", messages::nul_byte(nul + 1));
+  if (text.find_first_not_of(" \t\n\r") == std::string_view::npos) return error_at("", messages::empty_input());
   DocumentBuilder builder(limits.max_depth);
   bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);
   if (!complete) {
-    if (builder.message().empty()) return Error{builder.error_path(), messages::not_json(0), "not_json"};
-    return Error{builder.error_path(), builder.message(), builder.code()};
+    return error_at(builder.error_path(), builder.problem().ok() ? messages::not_json(0) : builder.problem().error());
   }
   return std::move(builder.document());
 }
@@ -356,19 +347,17 @@ std::string decimal_text(const Json& value) {
 Result<Fen> read_money(const Json& value, const std::string& path) {
   if (value.is_number_unsigned()) {
     auto yuan = value.get<Json::number_unsigned_t>();
-    if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100))
-      return Error{path, messages::amount_too_large(), "amount_too_large"};
+    if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100)) return error_at(path, messages::amount_too_large());
     return Fen::yuan(static_cast<int64_t>(yuan));
   }
   if (value.is_number_integer()) {
     if (value.get<Json::number_integer_t>() == 0) return Fen();  // -0
-    return Error{path, messages::amount_negative(), "amount_negative"};
+    return error_at(path, messages::amount_negative());
   }
-  if (!is_decimal_text(value) && !value.is_string())
-    return Error{path, messages::amount_wrong_type(), "amount_wrong_type"};
+  if (!is_decimal_text(value) && !value.is_string()) return error_at(path, messages::amount_wrong_type());
   Result<Fen> amount = is_decimal_text(value) ? parse_yuan(without_exponent(decimal_text(value)))
                                               : parse_yuan(value.get_ref<const std::string&>());
-  if (!amount.ok()) return Error{path, amount.error().message, amount.error().code};
+  if (!amount.ok()) return error_at(path, amount.error());
   return amount;
 }
 

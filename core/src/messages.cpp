@@ -1,6 +1,23 @@
 #include "messages.h"
 
+#include <iterator>
+
+#include "rules_internal.h"
+
+namespace settle::detail {
+
+Error error_at(std::string path, Error error) {
+  error.path = std::move(path);
+  return error;
+}
+
+}  // namespace settle::detail
+
 namespace settle::detail::messages {
+std::string yuan(Fen amount) {
+  return format_yuan(amount) + " 元";
+}
+
 namespace {
 
 std::string join(const std::vector<std::string>& items, const char* separator = "、") {
@@ -10,10 +27,6 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
     text += item;
   }
   return text;
-}
-
-std::string yuan(Fen amount) {
-  return format_yuan(amount) + " 元";
 }
 
 // A quote ends inside the sentence that quotes it: "…实行救助”；", not "…实行救助。”；".
@@ -34,112 +47,13 @@ std::string parameter_value(const Parameter& parameter) {
   return yuan(parameter.amount());
 }
 
-}  // namespace
-
-std::string not_json(size_t byte_position) {
-  return "输入不是合法的 JSON（约第 " + std::to_string(byte_position) + " 个字节处出错），请检查括号、引号和逗号";
-}
-std::string too_large(size_t max_bytes) {
-  return "输入超过 " + std::to_string(max_bytes / 1024) + " KiB 的上限，未做计算";
-}
-std::string too_deep(int max_depth) {
-  return "输入的嵌套层数超过 " + std::to_string(max_depth) + " 层，不符合案例格式";
-}
-std::string duplicate_key(const std::string& key) {
-  return "字段“" + key + "”重复出现，请只保留一个";
-}
-std::string expected_object() {
-  return "这里应是一个对象（{...}）";
-}
-std::string expected_array() {
-  return "这里应是一个列表（[...]）";
-}
-std::string expected_string() {
-  return "这里应是一个字符串";
-}
-std::string expected_boolean() {
-  return "这里应填 true 或 false";
-}
-std::string missing_field(const std::string& name) {
-  return "缺少必填字段“" + name + "”";
-}
-std::string unknown_field(const std::string& name, std::initializer_list<const char*> known) {
-  std::vector<std::string> names(known.begin(), known.end());
-  return "不认识的字段“" + name + "”（可能是拼写错误）；允许的字段：" + join(names);
-}
-std::string one_of(const std::vector<std::string>& names) {
-  return "取值应为以下之一：" + join(names);
-}
-std::string nul_byte(size_t byte_number) {
-  return "输入的第 " + std::to_string(byte_number) +
-         " 个字节是空字符（NUL），JSON 中不能有；案例之后也不能再有别的内容，请只保存案例本身";
-}
-std::string empty_input() {
-  return "输入是空的，没有案例";
-}
-std::string input_is_directory() {
-  return "给出的是一个文件夹，不是案例文件；请给出一个案例的 JSON 文件";
-}
-std::string input_is_device() {
-  return "给出的是一个设备，不是案例文件；请给出一个案例的 JSON 文件";
+// The code is set here, beside the message it names: stable, ASCII, for programs.
+Error refused(const char* code, std::string message) {
+  return Error{"", std::move(message), code};
 }
 
-std::string amount_too_large() {
-  return "金额不能超过 100,000,000 元";
-}
-std::string amount_negative() {
-  return "金额不能为负数";
-}
-std::string amount_wrong_type() {
-  return "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）";
-}
-std::string number_out_of_range() {
-  return "这个数太大，超出了能处理的范围；金额不能超过 100,000,000 元";
-}
-
-std::string unknown_city(const std::string& id, const std::vector<std::string>& known) {
-  return "没有城市“" + id + "”的规则；可选：" + join(known);
-}
-std::string unknown_scheme() {
-  return "险种应为 employee（职工医保）或 resident（居民医保）";
-}
-std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known) {
-  return "“" + id + "”不是" + city + "的救助对象类别；可选：" + join(known, "；");
-}
-std::string unknown_kind() {
-  return "就诊类型应为 inpatient（住院）、chronic_outpatient（门诊慢特病）、special_drug（大病保险特殊药品）或 "
-         "outpatient（普通门诊）";
-}
-std::string bad_hospital_level() {
-  return "医院等级应为 1、2 或 3（一级、二级、三级）";
-}
-std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered) {
-  return city + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered;
-}
-std::string in_policy_above_total(Fen in_policy, Fen total) {
-  return "政策范围内费用（" + yuan(in_policy) + "）不能大于医疗总费用（" + yuan(total) + "）";
-}
-std::string basic_above_in_policy(Fen basic, Fen in_policy) {
-  return "基本医保已支付（" + yuan(basic) + "）不能大于政策范围内费用（" + yuan(in_policy) + "）";
-}
-std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy) {
-  return "基本医保已支付（" + yuan(basic) + "）与大病保险已支付（" + yuan(critical) + "）之和不能大于政策范围内费用（" +
-         yuan(in_policy) + "）";
-}
-std::string paid_while_not_covered() {
-  return "非定点医疗机构且非急诊抢救的费用，医保基金不予支付，这里只能填 0 或不填";
-}
-std::string no_visits() {
-  return "至少要填写一次就诊";
-}
-std::string too_many_visits(size_t max_visits) {
-  return "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算";
-}
-
-std::string unknown_parameter(const std::string&, const std::string& city) {
-  return "这一项不是" + city + "可以填写的本地标准；可填写的各项见“政策参数”";
-}
-std::string parameter_wrong_unit(const Parameter& parameter) {
+// What a parameter takes, as a typed value's error says it.
+std::string unit_hint(const Parameter& parameter) {
   switch (parameter.unit) {
     case Unit::yuan:
       return "“" + parameter.label + "”是金额（元），填写数字，如 30000" +
@@ -149,29 +63,187 @@ std::string parameter_wrong_unit(const Parameter& parameter) {
   }
   return "";
 }
+}  // namespace
+
+Error not_json(size_t byte_position) {
+  return refused("not_json", "输入不是合法的 JSON（约第 " + std::to_string(byte_position) +
+                                 " 个字节处出错），请检查括号、引号和逗号");
+}
+Error too_large(size_t max_bytes) {
+  return refused("too_large", "输入超过 " + std::to_string(max_bytes / 1024) + " KiB 的上限，未做计算");
+}
+Error too_deep(int max_depth) {
+  return refused("too_deep", "输入的嵌套层数超过 " + std::to_string(max_depth) + " 层，不符合案例格式");
+}
+Error duplicate_key(const std::string& key) {
+  return refused("duplicate_key", "字段“" + key + "”重复出现，请只保留一个");
+}
+Error expected_object() {
+  return refused("expected_object", "这里应是一个对象（{...}）");
+}
+Error expected_array() {
+  return refused("expected_array", "这里应是一个列表（[...]）");
+}
+Error expected_string() {
+  return refused("expected_string", "这里应是一个字符串");
+}
+Error expected_boolean() {
+  return refused("expected_boolean", "这里应填 true 或 false");
+}
+Error missing_field(const std::string& name) {
+  return refused("missing_field", "缺少必填字段“" + name + "”");
+}
+Error unknown_field(const std::string& name, std::initializer_list<const char*> known) {
+  std::vector<std::string> names(known.begin(), known.end());
+  return refused("unknown_field", "不认识的字段“" + name + "”（可能是拼写错误）；允许的字段：" + join(names));
+}
+Error one_of(const std::vector<std::string>& names) {
+  return refused("one_of", "取值应为以下之一：" + join(names));
+}
+Error nul_byte(size_t byte_number) {
+  return refused("nul_byte", "输入的第 " + std::to_string(byte_number) +
+                                 " 个字节是空字符（NUL），JSON 中不能有；案例之后也不能再有别的内容，请只保存案例本身");
+}
+Error empty_input() {
+  return refused("empty_input", "输入是空的，没有案例");
+}
+Error input_is_directory() {
+  return refused("input_is_directory", "给出的是一个文件夹，不是案例文件；请给出一个案例的 JSON 文件");
+}
+Error input_is_device() {
+  return refused("input_is_device", "给出的是一个设备，不是案例文件；请给出一个案例的 JSON 文件");
+}
+
+Error date_format() {
+  return refused("date_format", "日期应写成 YYYY-MM-DD，例如 2023-04-02");
+}
+Error date_year() {
+  return refused("date_year", "年份应在 1900 到 2199 之间");
+}
+Error date_month() {
+  return refused("date_month", "月份应在 01 到 12 之间");
+}
+Error date_day(std::string_view text) {
+  return refused("date_day", "这个月没有这一天：" + std::string(text));
+}
+Error amount_decimals() {
+  return refused("amount_decimals", "金额最多保留两位小数（精确到分）");
+}
+Error amount_not_a_number() {
+  return refused("amount_not_a_number", "金额应为数字，例如 12345 或 \"12345.67\"（单位：元）");
+}
+Error ratio_format() {
+  return refused("ratio_format", "比例应写成百分数，例如 \"80%\"");
+}
+Error ratio_range() {
+  return refused("ratio_range", "比例应在 0% 到 1000% 之间，最多两位小数");
+}
+
+Error amount_too_large() {
+  return refused("amount_too_large", "金额不能超过 100,000,000 元");
+}
+Error amount_negative() {
+  return refused("amount_negative", "金额不能为负数");
+}
+Error amount_wrong_type() {
+  return refused("amount_wrong_type", "金额应为数字或数字字符串，例如 12345 或 \"12345.67\"（单位：元）");
+}
+Error number_out_of_range() {
+  return refused("number_out_of_range", "这个数太大，超出了能处理的范围；金额不能超过 100,000,000 元");
+}
+
+Error unknown_city(const std::string& id, const std::vector<City>& cities) {
+  std::vector<std::string> known;
+  for (const City& city : cities) known.push_back(city.id + "（" + city.name + "）");
+  return refused("unknown_city", "没有城市“" + id + "”的规则；可选：" + join(known));
+}
+Error unknown_scheme() {
+  return refused("unknown_scheme", "险种应为 employee（职工医保）或 resident（居民医保）");
+}
+Error unknown_category(const std::string& id, const City& city) {
+  std::vector<std::string> known;
+  for (const Category& category : city.categories) known.push_back(category.id + "（" + category.name + "）");
+  return refused("unknown_category", "“" + id + "”不是" + city.name + "的救助对象类别；可选：" + join(known, "；"));
+}
+Error unknown_kind() {
+  std::string text = "就诊类型应为 ";
+  const size_t count = std::size(kVisitKinds);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) text += i + 1 == count ? "或 " : "、";
+    text += std::string(kind_id(kVisitKinds[i])) + "（" + kind_name(kVisitKinds[i]) + "）";
+  }
+  return refused("unknown_kind", text);
+}
+Error bad_hospital_level() {
+  return refused("bad_hospital_level", "医院等级应为 1、2 或 3（一级、二级、三级）");
+}
+Error no_policy_on(const City& city, const std::string& date) {
+  std::string covered;
+  for (const Period& period : city.periods) {
+    if (!covered.empty()) covered += "、";
+    covered += period.from.to_string() + " 至 " + (period.to ? period.to->to_string() : std::string("今"));
+  }
+  return refused("no_policy_on", city.name + "在 " + date + " 没有已收录的政策；已收录的政策覆盖：" + covered);
+}
+Error in_policy_above_total(Fen in_policy, Fen total) {
+  return refused("in_policy_above_total",
+                 "政策范围内费用（" + yuan(in_policy) + "）不能大于医疗总费用（" + yuan(total) + "）");
+}
+Error basic_above_in_policy(Fen basic, Fen in_policy) {
+  return refused("basic_above_in_policy",
+                 "基本医保已支付（" + yuan(basic) + "）不能大于政策范围内费用（" + yuan(in_policy) + "）");
+}
+Error paid_above_in_policy(Fen basic, Fen critical, Fen in_policy) {
+  return refused("paid_above_in_policy", "基本医保已支付（" + yuan(basic) + "）与大病保险已支付（" + yuan(critical) +
+                                             "）之和不能大于政策范围内费用（" + yuan(in_policy) + "）");
+}
+Error paid_while_not_covered() {
+  return refused("paid_while_not_covered", "非定点医疗机构且非急诊抢救的费用，医保基金不予支付，这里只能填 0 或不填");
+}
+Error no_visits() {
+  return refused("no_visits", "至少要填写一次就诊");
+}
+Error too_many_visits(size_t max_visits) {
+  return refused("too_many_visits", "一个案例最多 " + std::to_string(max_visits) + " 次就诊，请分开计算");
+}
+
+Error unknown_parameter(const std::string&, const std::string& city) {
+  return refused("unknown_parameter", "这一项不是" + city + "可以填写的本地标准；可填写的各项见“政策参数”");
+}
+Error parameter_wrong_unit(const Parameter& parameter) {
+  return refused("parameter_wrong_unit", unit_hint(parameter));
+}
+Error parameter_refused(const Error& reason, const Parameter& parameter) {
+  return refused(reason.code, reason.message + "（" + unit_hint(parameter) + "）");
+}
+std::string calendar_year(int year) {
+  return std::to_string(year) + " 年";
+}
 std::string user_parameter() {
   return "用户填写";
 }
 std::string user_parameter_clause(const std::string& label) {
   return label;
 }
-std::string source_too_long() {
-  return "来源最多 200 个字节（约 60 个汉字）";
+Error source_too_long() {
+  return refused("source_too_long", "来源最多 200 个字节（约 60 个汉字）");
 }
-std::string bad_applied_month() {
-  return "申请月份应写成 YYYY-MM，例如 2023-05";
+Error bad_applied_month() {
+  return refused("bad_applied_month", "申请月份应写成 YYYY-MM，例如 2023-05");
 }
-std::string prior_paid_above_base(Fen paid, Fen base) {
-  return "此前已支付（" + yuan(paid) + "）不能大于此前累计的计算基数（" + yuan(base) + "）：基金只在基数上支付";
+Error prior_paid_above_base(Fen paid, Fen base) {
+  return refused("prior_paid_above_base", "此前已支付（" + yuan(paid) + "）不能大于此前累计的计算基数（" + yuan(base) +
+                                              "）：基金只在基数上支付");
 }
-std::string prior_bad_year() {
-  return "年份应为 1900 到 2199 之间的整数，例如 2024";
+Error prior_bad_year() {
+  return refused("prior_bad_year", "年份应为 1900 到 2199 之间的整数，例如 2024");
 }
-std::string prior_year_without_visit(int year) {
-  return "本年度此前的累计要对应填写的就诊年份：案例中没有 " + std::to_string(year) + " 年的就诊";
+Error prior_year_without_visit(int year) {
+  return refused("prior_year_without_visit",
+                 "本年度此前的累计要对应填写的就诊年份：案例中没有 " + std::to_string(year) + " 年的就诊");
 }
-std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap) {
-  return tier + "此前已支付 " + yuan(paid) + "，超过了年度限额 " + yuan(cap) + "，请核对";
+Error prior_above_cap(const std::string& tier, Fen paid, Fen cap) {
+  return refused("prior_above_cap", tier + "此前已支付 " + yuan(paid) + "，超过了年度限额 " + yuan(cap) + "，请核对");
 }
 std::string prior_reassistance_assumed(Fen base, Fen paid) {
   return "本年度此前的再救助未填写：按此前的医疗救助，经医疗救助后政策范围内个人负担累计 " + yuan(base) +
@@ -209,8 +281,8 @@ std::string basic_needed(const std::string& city, const std::string& scheme, con
   return "已收录的" + city + "政策没有" + scheme +
          "基本医保报销参数，无法估算；请按结算单填写基本医保统筹基金已支付金额";
 }
-std::string hospital_level_needed() {
-  return "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算";
+Error hospital_level_needed() {
+  return refused("hospital_level_needed", "没有填写基本医保已支付金额时，需要医院等级（1、2 或 3）来估算");
 }
 std::string basic_parameter_missing(const Parameter& parameter) {
   return "估算基本医保需要“" + parameter.label + "”，已收录的资料中没有（未收录：" + parameter.note +
@@ -229,9 +301,9 @@ std::string parameter_missing(const Parameter& parameter) {
   return "计算需要“" + parameter.label + "”，已收录的文件中没有（未收录：" + parameter.note +
          "）；请在“政策参数”中填写这一项";
 }
-std::string parameters_missing(const std::vector<std::string>& labels) {
-  return "还差 " + std::to_string(labels.size()) + " 项才能计算：" + join(labels, "；") +
-         "。本地标准请在“政策参数”中填写；结算单上的已支付金额请填在那次就诊里";
+Error parameters_missing(const std::vector<std::string>& labels) {
+  return refused("parameters_missing", "还差 " + std::to_string(labels.size()) + " 项才能计算：" + join(labels, "；") +
+                                           "。本地标准请在“政策参数”中填写；结算单上的已支付金额请填在那次就诊里");
 }
 std::string slip_label(size_t visit_number, const std::string& tier) {
   return "第 " + std::to_string(visit_number) + " 次就医的" + tier + "已支付金额（按结算单）";
@@ -406,7 +478,7 @@ std::string contract_not_covered() {
 std::string list_of(const std::vector<std::string>& items, const char* separator) {
   return join(items, separator);
 }
-const char* tier_label_name(Tier tier, Pool pool) {
+const char* tier_name(Tier tier, Pool pool) {
   switch (tier) {
     case Tier::basic: return "基本医保";
     case Tier::critical: return pool == Pool::special_drug ? "大病保险特殊药品" : "大病保险";
@@ -473,50 +545,50 @@ std::string income_label(int year) {
   return std::to_string(year) + "年全省居民人均可支配收入";
 }
 
-std::string rules_missing_needs_note() {
-  return "未收录的参数（null）要在 note 里说明缺什么、去哪里找";
+Error rules_missing_needs_note() {
+  return refused("rules_missing_needs_note", "未收录的参数（null）要在 note 里说明缺什么、去哪里找");
 }
-std::string rules_reading_needs_note() {
-  return "derived 和 assumed 的参数要在 note 里写明推算方法或线索";
+Error rules_reading_needs_note() {
+  return refused("rules_reading_needs_note", "derived 和 assumed 的参数要在 note 里写明推算方法或线索");
 }
-std::string rules_unlimited_not_allowed() {
-  return "这一项要填写具体数值，不能填“不设”";
+Error rules_unlimited_not_allowed() {
+  return refused("rules_unlimited_not_allowed", "这一项要填写具体数值，不能填“不设”");
 }
-std::string rules_unknown_category(const std::string& id) {
-  return "类别“" + id + "”不在本文件的 categories 中";
+Error rules_unknown_category(const std::string& id) {
+  return refused("rules_unknown_category", "类别“" + id + "”不在本文件的 categories 中");
 }
-std::string rules_empty_list() {
-  return "列表不能为空";
+Error rules_empty_list() {
+  return refused("rules_empty_list", "列表不能为空");
 }
-std::string rules_pool_only_for_critical() {
-  return "只有大病保险规则有 pool";
+Error rules_pool_only_for_critical() {
+  return refused("rules_pool_only_for_critical", "只有大病保险规则有 pool");
 }
-std::string rules_ratio_above_100() {
-  return "比例不能超过 100%";
+Error rules_ratio_above_100() {
+  return refused("rules_ratio_above_100", "比例不能超过 100%");
 }
-std::string rules_band_order() {
-  return "分段上限应逐段递增，只有最后一段为 \"none\"";
+Error rules_band_order() {
+  return refused("rules_band_order", "分段上限应逐段递增，只有最后一段为 \"none\"");
 }
-std::string rules_duplicate_id(const std::string& id) {
-  return "“" + id + "”重复";
+Error rules_duplicate_id(const std::string& id) {
+  return refused("rules_duplicate_id", "“" + id + "”重复");
 }
-std::string rules_overlap(const std::string& first, const std::string& second) {
-  return "规则“" + first + "”与“" + second + "”适用于同一险种和类别";
+Error rules_overlap(const std::string& first, const std::string& second) {
+  return refused("rules_overlap", "规则“" + first + "”与“" + second + "”适用于同一险种和类别");
 }
-std::string rules_period_order() {
-  return "政策期间应按时间先后排列且互不重叠";
+Error rules_period_order() {
+  return refused("rules_period_order", "政策期间应按时间先后排列且互不重叠");
 }
-std::string rules_three_levels() {
-  return "levels 应为一项（不分医院等级）或三项（一级、二级、三级医院）";
+Error rules_three_levels() {
+  return refused("rules_three_levels", "levels 应为一项（不分医院等级）或三项（一级、二级、三级医院）");
 }
-std::string rules_not_reached_only_caps() {
-  return "只有限额可以写 if_missing: not_reached（未收录时按未达到限额估算）";
+Error rules_not_reached_only_caps() {
+  return refused("rules_not_reached_only_caps", "只有限额可以写 if_missing: not_reached（未收录时按未达到限额估算）");
 }
-std::string bad_months() {
-  return "月数应为 0 到 120 的整数，写成字符串，例如 \"12\"";
+Error bad_months() {
+  return refused("bad_months", "月数应为 0 到 120 的整数，写成字符串，例如 \"12\"");
 }
-std::string rules_city_file(const std::string& id, const std::string& file) {
-  return "城市“" + id + "”应放在 rules/" + id + ".json，而不是 " + file;
+Error rules_city_file(const std::string& id, const std::string& file) {
+  return refused("rules_city_file", "城市“" + id + "”应放在 rules/" + id + ".json，而不是 " + file);
 }
 
 }  // namespace settle::detail::messages

@@ -4,61 +4,88 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "settle/money.h"
+#include "settle/result.h"
 #include "settle/rules.h"
+
+namespace settle::detail {
+
+// An error message comes with its stable code (set beside it in messages.cpp) and no path:
+// the caller knows where it is, error_at(path, messages::missing_field("date")).
+// Out of line: a hundred call sites would each inline Error's moves (WebAssembly size).
+Error error_at(std::string path, Error error);
+
+}  // namespace settle::detail
 
 namespace settle::detail::messages {
 
+// "18,550.00 元": an amount in a sentence.
+std::string yuan(Fen amount);
+
 // Reading JSON
-std::string not_json(size_t byte_position);
-std::string too_large(size_t max_bytes);
-std::string too_deep(int max_depth);
-std::string duplicate_key(const std::string& key);
-std::string expected_object();
-std::string expected_array();
-std::string expected_string();
-std::string expected_boolean();
-std::string missing_field(const std::string& name);
-std::string unknown_field(const std::string& name, std::initializer_list<const char*> known);
-std::string one_of(const std::vector<std::string>& names);
-std::string nul_byte(size_t byte_number);
-std::string empty_input();
-std::string input_is_directory();
-std::string input_is_device();
+Error not_json(size_t byte_position);
+Error too_large(size_t max_bytes);
+Error too_deep(int max_depth);
+Error duplicate_key(const std::string& key);
+Error expected_object();
+Error expected_array();
+Error expected_string();
+Error expected_boolean();
+Error missing_field(const std::string& name);
+Error unknown_field(const std::string& name, std::initializer_list<const char*> known);
+Error one_of(const std::vector<std::string>& names);
+Error nul_byte(size_t byte_number);
+Error empty_input();
+Error input_is_directory();
+Error input_is_device();
+
+// Dates and amounts as text (parse_date, parse_yuan, parse_percent)
+Error date_format();
+Error date_year();
+Error date_month();
+Error date_day(std::string_view text);
+Error amount_decimals();
+Error amount_not_a_number();
+Error ratio_format();
+Error ratio_range();
 
 // Money
-std::string amount_too_large();
-std::string amount_negative();
-std::string amount_wrong_type();
-std::string number_out_of_range();
+Error amount_too_large();
+Error amount_negative();
+Error amount_wrong_type();
+Error number_out_of_range();
 
 // The case
-std::string unknown_city(const std::string& id, const std::vector<std::string>& known);
-std::string unknown_scheme();
-std::string unknown_category(const std::string& id, const std::string& city, const std::vector<std::string>& known);
-std::string unknown_kind();
-std::string bad_hospital_level();
-std::string no_policy_on(const std::string& city, const std::string& date, const std::string& covered);
-std::string in_policy_above_total(Fen in_policy, Fen total);
-std::string basic_above_in_policy(Fen basic, Fen in_policy);
-std::string paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
-std::string paid_while_not_covered();
-std::string no_visits();
-std::string too_many_visits(size_t max_visits);
+Error unknown_city(const std::string& id, const std::vector<City>& cities);
+Error unknown_scheme();
+Error unknown_category(const std::string& id, const City& city);
+Error unknown_kind();
+Error bad_hospital_level();
+Error no_policy_on(const City& city, const std::string& date);
+Error in_policy_above_total(Fen in_policy, Fen total);
+Error basic_above_in_policy(Fen basic, Fen in_policy);
+Error paid_above_in_policy(Fen basic, Fen critical, Fen in_policy);
+Error paid_while_not_covered();
+Error no_visits();
+Error too_many_visits(size_t max_visits);
 
-std::string unknown_parameter(const std::string& id, const std::string& city);
-std::string parameter_wrong_unit(const Parameter& parameter);
+Error unknown_parameter(const std::string& id, const std::string& city);
+Error parameter_wrong_unit(const Parameter& parameter);
+// A typed value refused for `reason`, with what the parameter takes.
+Error parameter_refused(const Error& reason, const Parameter& parameter);
+std::string calendar_year(int year);  // "2024 年"
 std::string user_parameter();
 std::string user_parameter_clause(const std::string& label);
-std::string source_too_long();
-std::string bad_applied_month();
-std::string prior_paid_above_base(Fen paid, Fen base);
-std::string prior_bad_year();
-std::string prior_year_without_visit(int year);
-std::string prior_above_cap(const std::string& tier, Fen paid, Fen cap);
+Error source_too_long();
+Error bad_applied_month();
+Error prior_paid_above_base(Fen paid, Fen base);
+Error prior_bad_year();
+Error prior_year_without_visit(int year);
+Error prior_above_cap(const std::string& tier, Fen paid, Fen cap);
 // The prior 再救助 not typed: its base follows from the prior assistance, paid as its rule gives.
 std::string prior_reassistance_assumed(Fen base, Fen paid);
 std::string prior_included(Fen paid);
@@ -73,13 +100,13 @@ std::string year_left(const std::string& tier, const std::string& period, Fen pa
 // Tiers that the rules on file cannot compute
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
                          bool has_inpatient_estimate);
-std::string hospital_level_needed();
+Error hospital_level_needed();
 std::string basic_parameter_missing(const Parameter& parameter);
 std::string critical_rule_missing(const std::string& city, const std::string& scheme, const std::string& category,
                                   bool special_drug);
 std::string critical_parameter_missing(const Parameter& parameter);
 std::string parameter_missing(const Parameter& parameter);
-std::string parameters_missing(const std::vector<std::string>& labels);
+Error parameters_missing(const std::vector<std::string>& labels);
 std::string slip_label(size_t visit_number, const std::string& tier);
 std::string cap_taken_as_unreached(const Parameter& cap);
 std::string category_incomplete(const std::string& category, const std::vector<std::string>& labels);
@@ -134,7 +161,7 @@ std::string contract_not_covered();
 
 // Parameter labels (plain Chinese names of the rules' numbers)
 std::string list_of(const std::vector<std::string>& items, const char* separator = "、");
-const char* tier_label_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
+const char* tier_name(Tier tier, Pool pool);  // 基本医保, 大病保险, 大病保险特殊药品, 医疗救助, 再救助
 std::string basic_label_name(const std::string& kinds);
 std::string early_warning_name();
 std::string parameter_label(const std::string& tier, const std::string& role, const std::string& who);
@@ -153,20 +180,20 @@ std::string level_and(std::optional<int> level, const std::string& who);
 std::string income_label(int year);
 
 // Rules files
-std::string rules_missing_needs_note();
-std::string rules_reading_needs_note();
-std::string rules_unlimited_not_allowed();
-std::string rules_unknown_category(const std::string& id);
-std::string rules_empty_list();
-std::string rules_pool_only_for_critical();
-std::string rules_ratio_above_100();
-std::string rules_band_order();
-std::string rules_duplicate_id(const std::string& id);
-std::string rules_overlap(const std::string& first, const std::string& second);
-std::string rules_period_order();
-std::string rules_three_levels();
-std::string rules_not_reached_only_caps();
-std::string bad_months();
-std::string rules_city_file(const std::string& id, const std::string& file);
+Error rules_missing_needs_note();
+Error rules_reading_needs_note();
+Error rules_unlimited_not_allowed();
+Error rules_unknown_category(const std::string& id);
+Error rules_empty_list();
+Error rules_pool_only_for_critical();
+Error rules_ratio_above_100();
+Error rules_band_order();
+Error rules_duplicate_id(const std::string& id);
+Error rules_overlap(const std::string& first, const std::string& second);
+Error rules_period_order();
+Error rules_three_levels();
+Error rules_not_reached_only_caps();
+Error bad_months();
+Error rules_city_file(const std::string& id, const std::string& file);
 
 }  // namespace settle::detail::messages

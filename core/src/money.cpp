@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "messages.h"
+
 namespace settle {
 namespace {
 
@@ -49,15 +51,15 @@ Result<Fen> parse_yuan(std::string_view text) {
   // A second look to say which rule was broken. Minus zero is zero.
   if (!text.empty() && text[0] == '-') {
     if (parse_fixed_point(text.substr(1), 2, kMaxAmount.fen()) == 0) return Fen(0);
-    return Error{"", "金额不能为负数", "amount_negative"};
+    return detail::messages::amount_negative();
   }
   size_t dot = text.find('.');
   if (dot != std::string_view::npos && text.size() - dot - 1 > 2 &&
       parse_fixed_point(text.substr(0, dot), 0, INT64_MAX / 1000) >= 0)
-    return Error{"", "金额最多保留两位小数（精确到分）", "amount_decimals"};
+    return detail::messages::amount_decimals();
   if (parse_fixed_point(text, 2, INT64_MAX / 1000) >= 0 || text.size() > 15)
-    return Error{"", "金额不能超过 100,000,000 元", "amount_too_large"};
-  return Error{"", "金额应为数字，例如 12345 或 \"12345.67\"（单位：元）", "amount_not_a_number"};
+    return detail::messages::amount_too_large();
+  return detail::messages::amount_not_a_number();
 }
 
 std::string format_yuan(Fen amount) {
@@ -96,9 +98,9 @@ std::string plain_yuan(Fen amount) {
 }
 
 Result<Ratio> parse_percent(std::string_view text) {
-  if (text.empty() || text.back() != '%') return Error{"", "比例应写成百分数，例如 \"80%\"", "ratio_format"};
+  if (text.empty() || text.back() != '%') return detail::messages::ratio_format();
   int64_t basis_points = parse_fixed_point(text.substr(0, text.size() - 1), 2, 10 * Ratio::kScale);
-  if (basis_points < 0) return Error{"", "比例应在 0% 到 1000% 之间，最多两位小数", "ratio_range"};
+  if (basis_points < 0) return detail::messages::ratio_range();
   return Ratio{basis_points};
 }
 

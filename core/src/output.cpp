@@ -2,6 +2,7 @@
 
 #include "explain.h"
 #include "json_writer.h"
+#include "messages.h"
 
 namespace settle::detail {
 namespace {
@@ -134,7 +135,7 @@ void clause_json(JsonWriter& out, const char* name, const std::optional<Clause>&
 // A rule as the explainer pages show it: who, which tier, the schedule, the clause and its words.
 void rule_json(JsonWriter& out, const TierRule& rule) {
   out.begin_object().field("id", rule.id).field("tier", tier_id(rule.tier)).field("pool", pool_id(rule.pool));
-  out.field("tier_name", rule.name.empty() ? std::string(tier_label(rule.tier, rule.pool)) : rule.name);
+  out.field("tier_name", rule.name.empty() ? std::string(messages::tier_name(rule.tier, rule.pool)) : rule.name);
   out.key("schemes").begin_array();
   for (Scheme scheme : rule.schemes) out.value(scheme_id(scheme));
   out.end_array();
@@ -212,7 +213,7 @@ std::string settlement_to_json(const Settlement& settlement, const SettleOptions
   out.key("tiers").begin_array();
   for (const YearLeft& left : settlement.year_left) {
     out.begin_object().field("tier", tier_id(left.tier)).field("pool", pool_id(left.pool));
-    out.field("tier_name", tier_label(left.tier, left.pool)).field("base", left.base.fen());
+    out.field("tier_name", messages::tier_name(left.tier, left.pool)).field("base", left.base.fen());
     out.field("paid", left.paid.fen());
     optional_fen(out, "deductible", left.deductible.has_value(), left.deductible.value_or(Fen()));
     out.field("cap_state", left.cap_state == Parameter::State::value       ? "value"
@@ -273,8 +274,7 @@ std::string cities_to_json(const Result<std::vector<City>>& cities, const std::s
     }
     out.end_array();
     out.key("kinds").begin_array();
-    for (VisitKind kind :
-         {VisitKind::inpatient, VisitKind::chronic_outpatient, VisitKind::special_drug, VisitKind::outpatient})
+    for (VisitKind kind : kVisitKinds)
       out.begin_object().field("id", kind_id(kind)).field("name", kind_name(kind)).end_object();
     out.end_array();
     out.key("periods").begin_array();

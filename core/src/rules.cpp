@@ -4,10 +4,12 @@
 
 #include "embedded_rules.h"
 #include "json_fields.h"
+#include "rules_internal.h"
 
 namespace settle {
 
 using detail::check_object;
+using detail::error_at;
 using detail::field_path;
 using detail::find_field;
 using detail::index_path;
@@ -136,7 +138,7 @@ Result<T> parse_enum(const Json& value, const std::string& path,
   }
   std::vector<std::string> names;
   for (const auto& choice : choices) names.emplace_back(choice.first);
-  return Error{path, messages::one_of(names), "one_of"};
+  return error_at(path, messages::one_of(names));
 }
 
 Result<Provenance> parse_provenance(const Json& value, const std::string& path) {
@@ -146,11 +148,14 @@ Result<Provenance> parse_provenance(const Json& value, const std::string& path) 
 }
 
 Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
-  return parse_enum<VisitKind>(value, path,
-                               {{"inpatient", VisitKind::inpatient},
-                                {"chronic_outpatient", VisitKind::chronic_outpatient},
-                                {"special_drug", VisitKind::special_drug},
-                                {"outpatient", VisitKind::outpatient}});
+  if (value.is_string()) {
+    for (VisitKind kind : kVisitKinds) {
+      if (value.get_ref<const std::string&>() == kind_id(kind)) return kind;
+    }
+  }
+  std::vector<std::string> names;
+  for (VisitKind kind : kVisitKinds) names.emplace_back(kind_id(kind));
+  return error_at(path, messages::one_of(names));
 }
 
 // What a parameter inherits from its block: the source, and the provenance and note a rule or
@@ -163,7 +168,7 @@ struct SourceDefaults {
   std::string note;
 };
 
-std::optional<Error> read_block_defaults(const Json& json, const std::string& path, SourceDefaults& defaults) {
+Status read_block_defaults(const Json& json, const std::string& path, SourceDefaults& defaults) {
   if (const Json* provenance = find_field(json, "provenance")) {
     Result<Provenance> parsed = parse_provenance(*provenance, field_path(path, "provenance"));
     if (!parsed.ok()) return parsed.error();
@@ -176,13 +181,12 @@ enum class Allow { value_only, unlimited_too };
 
 }  // namespace
 
-std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text) {
+Status set_parameter_value(Parameter& parameter, const std::string& text) {
   // "none" in rules files; "不设" as a person types it (the page sends "none" for both).
   if (text == "none" || text == "不设") {
-    if (!parameter.may_be_unlimited)
-      return Error{"", messages::rules_unlimited_not_allowed(), "rules_unlimited_not_allowed"};
+    if (!parameter.may_be_unlimited) return error_at("", messages::rules_unlimited_not_allowed());
     parameter.state = Parameter::State::unlimited;
-    return std::nullopt;
+    return {};
   }
   switch (parameter.unit) {
     case Unit::yuan: {
@@ -199,13 +203,13 @@ std::optional<Error> set_parameter_value(Parameter& parameter, const std::string
     }
     case Unit::months: {
       bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || std::stoi(text) > 120) return Error{"", messages::bad_months(), "bad_months"};
+      if (!digits || std::stoi(text) > 120) return error_at("", messages::bad_months());
       parameter.value = std::stoi(text);
       break;
     }
   }
   parameter.state = Parameter::State::value;
-  return std::nullopt;
+  return {};
 }
 
 namespace {
@@ -213,9 +217,10 @@ namespace {
 Result<Parameter> parse_parameter(const Json& json, const std::string& path, std::string id, Unit unit, Allow allow,
                                   const SourceDefaults& defaults) {
   // maintainer_note: for the people who edit the rules files, never output.
-  if (auto error = check_object(
-          json, path, {"value", "provenance", "document", "clause", "note", "label", "maintainer_note", "if_missing"}))
-    return *error;
+  if (Status status = check_object(
+          json, path, {"value", "provenance", "document", "clause", "note", "label", "maintainer_note", "if_missing"});
+      !status.ok())
+    return status.error();
   Parameter parameter;
   parameter.id = std::move(id);
   parameter.unit = unit;
@@ -224,172 +229,190 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
     // Only a cap may be taken as not reached, and only while it is not on file.
     const std::string if_missing_path = field_path(path, "if_missing");
     if (!if_missing->is_string() || if_missing->get_ref<const std::string&>() != "not_reached")
-      return Error{if_missing_path, messages::one_of({"not_reached"}), "one_of"};
-    if (allow != Allow::unlimited_too)
-      return Error{if_missing_path, messages::rules_not_reached_only_caps(), "rules_not_reached_only_caps"};
+      return error_at(if_missing_path, messages::one_of({"not_reached"}));
+    if (allow != Allow::unlimited_too) return error_at(if_missing_path, messages::rules_not_reached_only_caps());
     parameter.not_reached_if_missing = true;
   }
   parameter.source = {defaults.document, defaults.clause};
-  if (auto error = optional_string(json, "document", path, parameter.source.document)) return *error;
-  if (auto error = optional_string(json, "clause", path, parameter.source.clause)) return *error;
-  if (auto error = optional_string(json, "note", path, parameter.note)) return *error;
-  if (auto error = optional_string(json, "label", path, parameter.label)) return *error;
+  if (Status status = optional_string(json, "document", path, parameter.source.document); !status.ok())
+    return status.error();
+  if (Status status = optional_string(json, "clause", path, parameter.source.clause); !status.ok())
+    return status.error();
+  if (Status status = optional_string(json, "note", path, parameter.note); !status.ok()) return status.error();
+  if (Status status = optional_string(json, "label", path, parameter.label); !status.ok()) return status.error();
   const Json* value = find_field(json, "value");
-  if (value == nullptr) return Error{field_path(path, "value"), messages::missing_field("value"), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
   const std::string value_path = field_path(path, "value");
   // The block's note is the reading its values need: a stated value does not take it.
   const bool own_note = find_field(json, "note") != nullptr;
   if (value->is_null()) {
     parameter.state = Parameter::State::missing;
     if (!own_note) parameter.note = defaults.note;
-    if (parameter.note.empty())
-      return Error{field_path(path, "note"), messages::rules_missing_needs_note(), "rules_missing_needs_note"};
+    if (parameter.note.empty()) return error_at(field_path(path, "note"), messages::rules_missing_needs_note());
     return parameter;
   }
-  SETTLE_TRY(text, read_string(*value, value_path));
-  if (auto error = set_parameter_value(parameter, text)) return Error{value_path, error->message, error->code};
+  auto text = read_string(*value, value_path);
+  if (!text.ok()) return text.error();
+  if (Status status = set_parameter_value(parameter, text.value()); !status.ok())
+    return error_at(value_path, status.error());
   if (const Json* provenance = find_field(json, "provenance")) {
-    SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "provenance")));
-    parameter.provenance = parsed;
+    auto parsed = parse_provenance(*provenance, field_path(path, "provenance"));
+    if (!parsed.ok()) return parsed.error();
+    parameter.provenance = parsed.value();
   } else if (defaults.provenance) {
     parameter.provenance = *defaults.provenance;
   } else {
-    return Error{field_path(path, "provenance"), messages::missing_field("provenance"), "missing_field"};
+    return error_at(field_path(path, "provenance"), messages::missing_field("provenance"));
   }
   if (!own_note && parameter.provenance != Provenance::stated) parameter.note = defaults.note;
   if (parameter.provenance != Provenance::stated && parameter.note.empty())
-    return Error{field_path(path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
-  if (parameter.source.clause.empty())
-    return Error{field_path(path, "clause"), messages::missing_field("clause"), "missing_field"};
+    return error_at(field_path(path, "note"), messages::rules_reading_needs_note());
+  if (parameter.source.clause.empty()) return error_at(field_path(path, "clause"), messages::missing_field("clause"));
   return parameter;
 }
 
 Result<std::vector<std::string>> parse_rule_categories(const Json& rule, const std::string& path, const City& city) {
-  SETTLE_TRY(list, required_array(rule, "categories", path));
+  auto list = required_array(rule, "categories", path);
+  if (!list.ok()) return list.error();
   std::vector<std::string> categories;
-  for (size_t i = 0; i < list->size(); ++i) {
+  for (size_t i = 0; i < list.value()->size(); ++i) {
     const std::string item_path = index_path(field_path(path, "categories"), i);
-    SETTLE_TRY(id, read_string((*list)[i], item_path));
-    if (id != "general" && city.category(id) == nullptr)
-      return Error{item_path, messages::rules_unknown_category(id), "rules_unknown_category"};
-    categories.push_back(id);
+    auto id = read_string((*list.value())[i], item_path);
+    if (!id.ok()) return id.error();
+    if (id.value() != "general" && city.category(id.value()) == nullptr)
+      return error_at(item_path, messages::rules_unknown_category(id.value()));
+    categories.push_back(id.value());
   }
-  if (categories.empty())
-    return Error{field_path(path, "categories"), messages::rules_empty_list(), "rules_empty_list"};
+  if (categories.empty()) return error_at(field_path(path, "categories"), messages::rules_empty_list());
   return categories;
 }
 
 Result<std::vector<Scheme>> parse_schemes(const Json& json, const std::string& path) {
-  SETTLE_TRY(list, required_array(json, "schemes", path));
+  auto list = required_array(json, "schemes", path);
+  if (!list.ok()) return list.error();
   std::vector<Scheme> schemes;
-  for (size_t i = 0; i < list->size(); ++i) {
-    SETTLE_TRY(scheme, parse_enum<Scheme>((*list)[i], index_path(field_path(path, "schemes"), i),
-                                          {{"employee", Scheme::employee}, {"resident", Scheme::resident}}));
-    schemes.push_back(scheme);
+  for (size_t i = 0; i < list.value()->size(); ++i) {
+    auto scheme = parse_enum<Scheme>((*list.value())[i], index_path(field_path(path, "schemes"), i),
+                                     {{"employee", Scheme::employee}, {"resident", Scheme::resident}});
+    if (!scheme.ok()) return scheme.error();
+    schemes.push_back(scheme.value());
   }
-  if (schemes.empty()) return Error{field_path(path, "schemes"), messages::rules_empty_list(), "rules_empty_list"};
+  if (schemes.empty()) return error_at(field_path(path, "schemes"), messages::rules_empty_list());
   return schemes;
 }
 
 Result<TierRule> parse_rule(const Json& json, const std::string& path, const City& city, const Period& period) {
-  if (auto error =
+  if (Status status =
           check_object(json, path,
                        {"id", "tier", "pool", "schemes", "categories", "clause", "document", "provenance", "note",
-                        "deductible", "deductible_by_year", "bands", "cap", "look_back", "quote", "name", "lump_sum"}))
-    return *error;
+                        "deductible", "deductible_by_year", "bands", "cap", "look_back", "quote", "name", "lump_sum"});
+      !status.ok())
+    return status.error();
   TierRule rule;
-  SETTLE_TRY(id, required_string(json, "id", path));
-  rule.id = id;
+  auto id = required_string(json, "id", path);
+  if (!id.ok()) return id.error();
+  rule.id = id.value();
   const Json* tier = find_field(json, "tier");
-  if (tier == nullptr) return Error{field_path(path, "tier"), messages::missing_field("tier"), "missing_field"};
-  SETTLE_TRY(parsed_tier, parse_enum<Tier>(*tier, field_path(path, "tier"),
-                                           {{"critical", Tier::critical},
-                                            {"assistance", Tier::assistance},
-                                            {"reassistance", Tier::reassistance}}));
-  rule.tier = parsed_tier;
+  if (tier == nullptr) return error_at(field_path(path, "tier"), messages::missing_field("tier"));
+  auto parsed_tier = parse_enum<Tier>(
+      *tier, field_path(path, "tier"),
+      {{"critical", Tier::critical}, {"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}});
+  if (!parsed_tier.ok()) return parsed_tier.error();
+  rule.tier = parsed_tier.value();
   rule.pool = Pool::assistance;
   if (rule.tier == Tier::critical) {
     const Json* pool = find_field(json, "pool");
-    if (pool == nullptr) return Error{field_path(path, "pool"), messages::missing_field("pool"), "missing_field"};
-    SETTLE_TRY(parsed_pool, parse_enum<Pool>(*pool, field_path(path, "pool"),
-                                             {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}}));
-    rule.pool = parsed_pool;
+    if (pool == nullptr) return error_at(field_path(path, "pool"), messages::missing_field("pool"));
+    auto parsed_pool = parse_enum<Pool>(*pool, field_path(path, "pool"),
+                                        {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}});
+    if (!parsed_pool.ok()) return parsed_pool.error();
+    rule.pool = parsed_pool.value();
   } else if (find_field(json, "pool") != nullptr) {
-    return Error{field_path(path, "pool"), messages::rules_pool_only_for_critical(), "rules_pool_only_for_critical"};
+    return error_at(field_path(path, "pool"), messages::rules_pool_only_for_critical());
   }
-  SETTLE_TRY(schemes, parse_schemes(json, path));
-  rule.schemes = schemes;
-  SETTLE_TRY(categories, parse_rule_categories(json, path, city));
-  rule.categories = categories;
+  auto schemes = parse_schemes(json, path);
+  if (!schemes.ok()) return schemes.error();
+  rule.schemes = schemes.value();
+  auto categories = parse_rule_categories(json, path, city);
+  if (!categories.ok()) return categories.error();
+  rule.categories = categories.value();
 
   rule.source = period.document;
-  if (auto error = optional_string(json, "document", path, rule.source.document)) return *error;
-  SETTLE_TRY(clause, required_string(json, "clause", path));
-  rule.source.clause = clause;
+  if (Status status = optional_string(json, "document", path, rule.source.document); !status.ok())
+    return status.error();
+  auto clause = required_string(json, "clause", path);
+  if (!clause.ok()) return clause.error();
+  rule.source.clause = clause.value();
   SourceDefaults defaults{rule.source.document, rule.source.clause, std::nullopt, ""};
-  if (auto error = read_block_defaults(json, path, defaults)) return *error;
+  if (Status status = read_block_defaults(json, path, defaults); !status.ok()) return status.error();
 
   const Json* deductible = find_field(json, "deductible");
-  if (deductible == nullptr)
-    return Error{field_path(path, "deductible"), messages::missing_field("deductible"), "missing_field"};
-  SETTLE_TRY(parsed_deductible, parse_parameter(*deductible, field_path(path, "deductible"), id + ".deductible",
-                                                Unit::yuan, Allow::value_only, defaults));
-  rule.deductible = parsed_deductible;
+  if (deductible == nullptr) return error_at(field_path(path, "deductible"), messages::missing_field("deductible"));
+  auto parsed_deductible = parse_parameter(*deductible, field_path(path, "deductible"), id.value() + ".deductible",
+                                           Unit::yuan, Allow::value_only, defaults);
+  if (!parsed_deductible.ok()) return parsed_deductible.error();
+  rule.deductible = parsed_deductible.value();
   if (const Json* by_year = find_field(json, "deductible_by_year")) {
     const std::string by_year_path = field_path(path, "deductible_by_year");
-    if (!by_year->is_object()) return Error{by_year_path, messages::expected_object(), "expected_object"};
+    if (!by_year->is_object()) return error_at(by_year_path, messages::expected_object());
     for (const auto& item : by_year->items()) {
       Result<Date> year = parse_date(item.key() + "-01-01");
-      if (!year.ok()) return Error{field_path(by_year_path, item.key()), year.error().message, year.error().code};
-      SETTLE_TRY(parameter, parse_parameter(item.value(), field_path(by_year_path, item.key()),
-                                            id + ".deductible." + item.key(), Unit::yuan, Allow::value_only, defaults));
-      rule.deductible_by_year[year.value().year] = parameter;
+      if (!year.ok()) return error_at(field_path(by_year_path, item.key()), year.error());
+      auto parameter =
+          parse_parameter(item.value(), field_path(by_year_path, item.key()), id.value() + ".deductible." + item.key(),
+                          Unit::yuan, Allow::value_only, defaults);
+      if (!parameter.ok()) return parameter.error();
+      rule.deductible_by_year[year.value().year] = parameter.value();
     }
   }
 
-  SETTLE_TRY(bands, required_array(json, "bands", path));
-  if (bands->empty()) return Error{field_path(path, "bands"), messages::rules_empty_list(), "rules_empty_list"};
-  for (size_t i = 0; i < bands->size(); ++i) {
+  auto bands = required_array(json, "bands", path);
+  if (!bands.ok()) return bands.error();
+  if (bands.value()->empty()) return error_at(field_path(path, "bands"), messages::rules_empty_list());
+  for (size_t i = 0; i < bands.value()->size(); ++i) {
     const std::string band_path = index_path(field_path(path, "bands"), i);
-    const Json& band_json = (*bands)[i];
-    if (auto error = check_object(band_json, band_path, {"to", "ratio"})) return *error;
-    // A one-band schedule's ratio is simply "<rule>.ratio"; bands are numbered otherwise.
-    const std::string band_id = bands->size() == 1 ? id : id + ".bands[" + std::to_string(i) + "]";
+    const Json& band_json = (*bands.value())[i];
+    if (Status status = check_object(band_json, band_path, {"to", "ratio"}); !status.ok()) return status.error();
+    // A one-band schedule's ratio is simply "<rule>.ratio"; bands.value() are numbered otherwise.
+    const std::string band_id =
+        bands.value()->size() == 1 ? id.value() : id.value() + ".bands[" + std::to_string(i) + "]";
     const Json* to = find_field(band_json, "to");
     const Json* ratio = find_field(band_json, "ratio");
-    if (to == nullptr) return Error{field_path(band_path, "to"), messages::missing_field("to"), "missing_field"};
-    if (ratio == nullptr)
-      return Error{field_path(band_path, "ratio"), messages::missing_field("ratio"), "missing_field"};
-    SETTLE_TRY(parsed_to, parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan,
-                                          Allow::unlimited_too, defaults));
-    SETTLE_TRY(parsed_ratio, parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio", Unit::percent,
-                                             Allow::value_only, defaults));
-    if (parsed_ratio.state == Parameter::State::value && parsed_ratio.value > Ratio::kScale)
-      return Error{field_path(band_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
-    bool last = i + 1 == bands->size();
-    if (last != (parsed_to.state == Parameter::State::unlimited))
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
-    if (!rule.bands.empty() && parsed_to.state == Parameter::State::value &&
-        rule.bands.back().to.state == Parameter::State::value && parsed_to.value <= rule.bands.back().to.value)
-      return Error{field_path(band_path, "to.value"), messages::rules_band_order(), "rules_band_order"};
-    rule.bands.push_back({parsed_to, parsed_ratio});
+    if (to == nullptr) return error_at(field_path(band_path, "to"), messages::missing_field("to"));
+    if (ratio == nullptr) return error_at(field_path(band_path, "ratio"), messages::missing_field("ratio"));
+    auto parsed_to =
+        parse_parameter(*to, field_path(band_path, "to"), band_id + ".to", Unit::yuan, Allow::unlimited_too, defaults);
+    if (!parsed_to.ok()) return parsed_to.error();
+    auto parsed_ratio = parse_parameter(*ratio, field_path(band_path, "ratio"), band_id + ".ratio", Unit::percent,
+                                        Allow::value_only, defaults);
+    if (!parsed_ratio.ok()) return parsed_ratio.error();
+    if (parsed_ratio.value().state == Parameter::State::value && parsed_ratio.value().value > Ratio::kScale)
+      return error_at(field_path(band_path, "ratio.value"), messages::rules_ratio_above_100());
+    bool last = i + 1 == bands.value()->size();
+    if (last != (parsed_to.value().state == Parameter::State::unlimited))
+      return error_at(field_path(band_path, "to.value"), messages::rules_band_order());
+    if (!rule.bands.empty() && parsed_to.value().state == Parameter::State::value &&
+        rule.bands.back().to.state == Parameter::State::value && parsed_to.value().value <= rule.bands.back().to.value)
+      return error_at(field_path(band_path, "to.value"), messages::rules_band_order());
+    rule.bands.push_back({parsed_to.value(), parsed_ratio.value()});
   }
 
   const Json* cap = find_field(json, "cap");
-  if (cap == nullptr) return Error{field_path(path, "cap"), messages::missing_field("cap"), "missing_field"};
-  SETTLE_TRY(parsed_cap,
-             parse_parameter(*cap, field_path(path, "cap"), id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
-  rule.cap = parsed_cap;
-  if (auto error = optional_string(json, "quote", path, rule.quote)) return *error;
-  if (auto error = optional_string(json, "name", path, rule.name)) return *error;
+  if (cap == nullptr) return error_at(field_path(path, "cap"), messages::missing_field("cap"));
+  auto parsed_cap =
+      parse_parameter(*cap, field_path(path, "cap"), id.value() + ".cap", Unit::yuan, Allow::unlimited_too, defaults);
+  if (!parsed_cap.ok()) return parsed_cap.error();
+  rule.cap = parsed_cap.value();
+  if (Status status = optional_string(json, "quote", path, rule.quote); !status.ok()) return status.error();
+  if (Status status = optional_string(json, "name", path, rule.name); !status.ok()) return status.error();
   if (const Json* look_back = find_field(json, "look_back")) {
-    SETTLE_TRY(parsed_look_back, parse_parameter(*look_back, field_path(path, "look_back"), id + ".look_back",
-                                                 Unit::months, Allow::value_only, defaults));
-    rule.look_back = parsed_look_back;
+    auto parsed_look_back = parse_parameter(*look_back, field_path(path, "look_back"), id.value() + ".look_back",
+                                            Unit::months, Allow::value_only, defaults);
+    if (!parsed_look_back.ok()) return parsed_look_back.error();
+    rule.look_back = parsed_look_back.value();
   }
   if (const Json* lump_sum = find_field(json, "lump_sum")) {
-    if (!lump_sum->is_boolean())
-      return Error{field_path(path, "lump_sum"), messages::expected_boolean(), "expected_boolean"};
+    if (!lump_sum->is_boolean()) return error_at(field_path(path, "lump_sum"), messages::expected_boolean());
     rule.lump_sum = lump_sum->get<bool>();
   }
   return rule;
@@ -408,36 +431,40 @@ bool overlaps(const TierRule& a, const TierRule& b) {
 
 Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& path, const City& city,
                                          const Period& period) {
-  if (auto error = check_object(json, path, {"clause", "income_by_year", "thresholds"})) return *error;
+  if (Status status = check_object(json, path, {"clause", "income_by_year", "thresholds"}); !status.ok())
+    return status.error();
   EarlyWarning warning;
-  SETTLE_TRY(clause, required_string(json, "clause", path));
-  warning.source = {period.document.document, clause};
-  const SourceDefaults defaults{period.document.document, clause, std::nullopt, ""};
+  auto clause = required_string(json, "clause", path);
+  if (!clause.ok()) return clause.error();
+  warning.source = {period.document.document, clause.value()};
+  const SourceDefaults defaults{period.document.document, clause.value(), std::nullopt, ""};
   const Json* income = find_field(json, "income_by_year");
   const std::string income_path = field_path(path, "income_by_year");
-  if (income == nullptr) return Error{income_path, messages::missing_field("income_by_year"), "missing_field"};
-  if (!income->is_object()) return Error{income_path, messages::expected_object(), "expected_object"};
+  if (income == nullptr) return error_at(income_path, messages::missing_field("income_by_year"));
+  if (!income->is_object()) return error_at(income_path, messages::expected_object());
   for (const auto& item : income->items()) {
     Result<Date> year = parse_date(item.key() + "-01-01");
-    if (!year.ok()) return Error{field_path(income_path, item.key()), year.error().message, year.error().code};
-    SETTLE_TRY(parameter,
-               parse_parameter(item.value(), field_path(income_path, item.key()), "early_warning.income." + item.key(),
-                               Unit::yuan, Allow::value_only, defaults));
-    warning.income_by_year[year.value().year] = parameter;
+    if (!year.ok()) return error_at(field_path(income_path, item.key()), year.error());
+    auto parameter = parse_parameter(item.value(), field_path(income_path, item.key()),
+                                     "early_warning.income." + item.key(), Unit::yuan, Allow::value_only, defaults);
+    if (!parameter.ok()) return parameter.error();
+    warning.income_by_year[year.value().year] = parameter.value();
   }
-  SETTLE_TRY(thresholds, required_array(json, "thresholds", path));
-  for (size_t i = 0; i < thresholds->size(); ++i) {
+  auto thresholds = required_array(json, "thresholds", path);
+  if (!thresholds.ok()) return thresholds.error();
+  for (size_t i = 0; i < thresholds.value()->size(); ++i) {
     const std::string item_path = index_path(field_path(path, "thresholds"), i);
-    const Json& item = (*thresholds)[i];
-    if (auto error = check_object(item, item_path, {"categories", "share"})) return *error;
-    SETTLE_TRY(categories, parse_rule_categories(item, item_path, city));
+    const Json& item = (*thresholds.value())[i];
+    if (Status status = check_object(item, item_path, {"categories", "share"}); !status.ok()) return status.error();
+    auto categories = parse_rule_categories(item, item_path, city);
+    if (!categories.ok()) return categories.error();
     const Json* share = find_field(item, "share");
-    if (share == nullptr)
-      return Error{field_path(item_path, "share"), messages::missing_field("share"), "missing_field"};
-    SETTLE_TRY(parameter,
-               parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.front(),
-                               Unit::percent, Allow::value_only, defaults));
-    warning.thresholds.push_back({categories, parameter});
+    if (share == nullptr) return error_at(field_path(item_path, "share"), messages::missing_field("share"));
+    auto parameter =
+        parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.value().front(),
+                        Unit::percent, Allow::value_only, defaults);
+    if (!parameter.ok()) return parameter.error();
+    warning.thresholds.push_back({categories.value(), parameter.value()});
   }
   return warning;
 }
@@ -445,59 +472,72 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
 Result<Parameter> required_parameter(const Json& json, const char* name, const std::string& path, std::string id,
                                      Unit unit, Allow allow, const SourceDefaults& defaults) {
   const Json* value = find_field(json, name);
-  if (value == nullptr) return Error{field_path(path, name), messages::missing_field(name), "missing_field"};
+  if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return parse_parameter(*value, field_path(path, name), std::move(id), unit, allow, defaults);
 }
 
 Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& path, const Period& period) {
-  if (auto error = check_object(json, path,
-                                {"id", "schemes", "kinds", "document", "clause", "provenance", "note", "levels",
-                                 "repeat_deductible_share", "cap"}))
-    return *error;
+  if (Status status = check_object(json, path,
+                                   {"id", "schemes", "kinds", "document", "clause", "provenance", "note", "levels",
+                                    "repeat_deductible_share", "cap"});
+      !status.ok())
+    return status.error();
   BasicEstimate estimate;
-  SETTLE_TRY(id, required_string(json, "id", path));
-  estimate.id = id;
-  SETTLE_TRY(schemes, parse_schemes(json, path));
-  estimate.schemes = schemes;
+  auto id = required_string(json, "id", path);
+  if (!id.ok()) return id.error();
+  estimate.id = id.value();
+  auto schemes = parse_schemes(json, path);
+  if (!schemes.ok()) return schemes.error();
+  estimate.schemes = schemes.value();
   estimate.kinds = {VisitKind::inpatient};
   if (const Json* kinds = find_field(json, "kinds")) {
     const std::string kinds_path = field_path(path, "kinds");
-    if (!kinds->is_array()) return Error{kinds_path, messages::expected_array(), "expected_array"};
-    if (kinds->empty()) return Error{kinds_path, messages::rules_empty_list(), "rules_empty_list"};
+    if (!kinds->is_array()) return error_at(kinds_path, messages::expected_array());
+    if (kinds->empty()) return error_at(kinds_path, messages::rules_empty_list());
     estimate.kinds.clear();
     for (size_t i = 0; i < kinds->size(); ++i) {
-      SETTLE_TRY(kind, parse_kind((*kinds)[i], index_path(kinds_path, i)));
-      estimate.kinds.push_back(kind);
+      auto kind = parse_kind((*kinds)[i], index_path(kinds_path, i));
+      if (!kind.ok()) return kind.error();
+      estimate.kinds.push_back(kind.value());
     }
   }
   estimate.source = period.document;
-  if (auto error = optional_string(json, "document", path, estimate.source.document)) return *error;
-  SETTLE_TRY(clause, required_string(json, "clause", path));
-  estimate.source.clause = clause;
-  SourceDefaults defaults{estimate.source.document, clause, std::nullopt, ""};
-  if (auto error = read_block_defaults(json, path, defaults)) return *error;
-  SETTLE_TRY(levels, required_array(json, "levels", path));
-  if (levels->size() != 1 && levels->size() != 3)
-    return Error{field_path(path, "levels"), messages::rules_three_levels(), "rules_three_levels"};
-  for (size_t i = 0; i < levels->size(); ++i) {
+  if (Status status = optional_string(json, "document", path, estimate.source.document); !status.ok())
+    return status.error();
+  auto clause = required_string(json, "clause", path);
+  if (!clause.ok()) return clause.error();
+  estimate.source.clause = clause.value();
+  SourceDefaults defaults{estimate.source.document, clause.value(), std::nullopt, ""};
+  if (Status status = read_block_defaults(json, path, defaults); !status.ok()) return status.error();
+  auto levels = required_array(json, "levels", path);
+  if (!levels.ok()) return levels.error();
+  if (levels.value()->size() != 1 && levels.value()->size() != 3)
+    return error_at(field_path(path, "levels"), messages::rules_three_levels());
+  for (size_t i = 0; i < levels.value()->size(); ++i) {
     const std::string level_path = index_path(field_path(path, "levels"), i);
-    const std::string level_id = levels->size() == 1 ? id : id + ".level" + std::to_string(i + 1);
-    if (auto error = check_object((*levels)[i], level_path, {"deductible", "ratio"})) return *error;
-    SETTLE_TRY(deductible, required_parameter((*levels)[i], "deductible", level_path, level_id + ".deductible",
-                                              Unit::yuan, Allow::value_only, defaults));
-    SETTLE_TRY(ratio, required_parameter((*levels)[i], "ratio", level_path, level_id + ".ratio", Unit::percent,
-                                         Allow::value_only, defaults));
-    if (ratio.state == Parameter::State::value && ratio.value > Ratio::kScale)
-      return Error{field_path(level_path, "ratio.value"), messages::rules_ratio_above_100(), "rules_ratio_above_100"};
-    estimate.levels.push_back({deductible, ratio});
+    const std::string level_id =
+        levels.value()->size() == 1 ? id.value() : id.value() + ".level" + std::to_string(i + 1);
+    if (Status status = check_object((*levels.value())[i], level_path, {"deductible", "ratio"}); !status.ok())
+      return status.error();
+    auto deductible = required_parameter((*levels.value())[i], "deductible", level_path, level_id + ".deductible",
+                                         Unit::yuan, Allow::value_only, defaults);
+    if (!deductible.ok()) return deductible.error();
+    auto ratio = required_parameter((*levels.value())[i], "ratio", level_path, level_id + ".ratio", Unit::percent,
+                                    Allow::value_only, defaults);
+    if (!ratio.ok()) return ratio.error();
+    if (ratio.value().state == Parameter::State::value && ratio.value().value > Ratio::kScale)
+      return error_at(field_path(level_path, "ratio.value"), messages::rules_ratio_above_100());
+    estimate.levels.push_back({deductible.value(), ratio.value()});
   }
   if (find_field(json, "repeat_deductible_share") != nullptr) {
-    SETTLE_TRY(share, required_parameter(json, "repeat_deductible_share", path, id + ".repeat_deductible_share",
-                                         Unit::percent, Allow::value_only, defaults));
-    estimate.repeat_deductible_share = share;
+    auto share = required_parameter(json, "repeat_deductible_share", path, id.value() + ".repeat_deductible_share",
+                                    Unit::percent, Allow::value_only, defaults);
+    if (!share.ok()) return share.error();
+    estimate.repeat_deductible_share = share.value();
   }
-  SETTLE_TRY(cap, required_parameter(json, "cap", path, id + ".cap", Unit::yuan, Allow::unlimited_too, defaults));
-  estimate.cap = cap;
+  auto cap = required_parameter(json, "cap", path, id.value() + ".cap", Unit::yuan, Allow::unlimited_too, defaults);
+  if (!cap.ok()) return cap.error();
+  estimate.cap = cap.value();
   return estimate;
 }
 
@@ -505,165 +545,199 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
 Result<Clause> read_clause_fields(const Json& json, const std::string& path, const std::string& document) {
   Clause clause;
   clause.source.document = document;
-  if (auto error = optional_string(json, "document", path, clause.source.document)) return *error;
-  SETTLE_TRY(text, required_string(json, "clause", path));
-  clause.source.clause = text;
-  SETTLE_TRY(quote, required_string(json, "quote", path));
-  clause.quote = quote;
+  if (Status status = optional_string(json, "document", path, clause.source.document); !status.ok())
+    return status.error();
+  auto text = required_string(json, "clause", path);
+  if (!text.ok()) return text.error();
+  clause.source.clause = text.value();
+  auto quote = required_string(json, "quote", path);
+  if (!quote.ok()) return quote.error();
+  clause.quote = quote.value();
   return clause;
 }
 
 // {"clause": "二（一）", "quote": "…"}: a clause of the period's document (or of "document").
 Result<Clause> parse_clause(const Json& json, const std::string& path, const std::string& document) {
-  if (auto error = check_object(json, path, {"document", "clause", "quote"})) return *error;
+  if (Status status = check_object(json, path, {"document", "clause", "quote"}); !status.ok()) return status.error();
   return read_clause_fields(json, path, document);
 }
 
 Result<TierGap> parse_gap(const Json& json, const std::string& path, const City& city, const std::string& document) {
-  if (auto error = check_object(json, path, {"tiers", "categories", "reading", "document", "clause", "quote", "note"}))
-    return *error;
+  if (Status status =
+          check_object(json, path, {"tiers", "categories", "reading", "document", "clause", "quote", "note"});
+      !status.ok())
+    return status.error();
   TierGap gap;
-  SETTLE_TRY(tiers, required_array(json, "tiers", path));
-  for (size_t i = 0; i < tiers->size(); ++i) {
-    SETTLE_TRY(tier, parse_enum<Tier>((*tiers)[i], index_path(field_path(path, "tiers"), i),
-                                      {{"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}}));
-    gap.tiers.push_back(tier);
+  auto tiers = required_array(json, "tiers", path);
+  if (!tiers.ok()) return tiers.error();
+  for (size_t i = 0; i < tiers.value()->size(); ++i) {
+    auto tier = parse_enum<Tier>((*tiers.value())[i], index_path(field_path(path, "tiers"), i),
+                                 {{"assistance", Tier::assistance}, {"reassistance", Tier::reassistance}});
+    if (!tier.ok()) return tier.error();
+    gap.tiers.push_back(tier.value());
   }
-  if (gap.tiers.empty()) return Error{field_path(path, "tiers"), messages::rules_empty_list(), "rules_empty_list"};
-  SETTLE_TRY(categories, parse_rule_categories(json, path, city));
-  gap.categories = categories;
+  if (gap.tiers.empty()) return error_at(field_path(path, "tiers"), messages::rules_empty_list());
+  auto categories = parse_rule_categories(json, path, city);
+  if (!categories.ok()) return categories.error();
+  gap.categories = categories.value();
   const Json* reading = find_field(json, "reading");
-  if (reading == nullptr)
-    return Error{field_path(path, "reading"), messages::missing_field("reading"), "missing_field"};
-  SETTLE_TRY(parsed_reading, parse_enum<TierGap::Reading>(*reading, field_path(path, "reading"),
-                                                          {{"none", TierGap::Reading::none},
-                                                           {"earlier_policy", TierGap::Reading::earlier_policy}}));
-  gap.reading = parsed_reading;
-  SETTLE_TRY(clause, read_clause_fields(json, path, document));
-  gap.source = clause.source;
-  gap.quote = clause.quote;
-  SETTLE_TRY(note, required_string(json, "note", path));
-  gap.note = note;
+  if (reading == nullptr) return error_at(field_path(path, "reading"), messages::missing_field("reading"));
+  auto parsed_reading = parse_enum<TierGap::Reading>(
+      *reading, field_path(path, "reading"),
+      {{"none", TierGap::Reading::none}, {"earlier_policy", TierGap::Reading::earlier_policy}});
+  if (!parsed_reading.ok()) return parsed_reading.error();
+  gap.reading = parsed_reading.value();
+  auto clause = read_clause_fields(json, path, document);
+  if (!clause.ok()) return clause.error();
+  gap.source = clause.value().source;
+  gap.quote = clause.value().quote;
+  auto note = required_string(json, "note", path);
+  if (!note.ok()) return note.error();
+  gap.note = note.value();
   return gap;
 }
 
 Result<Period> parse_period(const Json& json, const std::string& path, const City& city) {
-  if (auto error = check_object(json, path,
-                                {"from", "from_provenance", "from_note", "to", "document", "title", "clause",
-                                 "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary",
-                                 "issued", "highest_only", "non_designated", "designated_only", "gaps"}))
-    return *error;
+  if (Status status = check_object(json, path,
+                                   {"from", "from_provenance", "from_note", "to", "document", "title", "clause",
+                                    "assistance_kinds", "rules", "basic_estimates", "early_warning", "preliminary",
+                                    "issued", "highest_only", "non_designated", "designated_only", "gaps"});
+      !status.ok())
+    return status.error();
   Period period;
-  SETTLE_TRY(from, required_date(json, "from", path));
-  period.from = from;
+  auto from = required_date(json, "from", path);
+  if (!from.ok()) return from.error();
+  period.from = from.value();
   if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
-    SETTLE_TRY(to_date, read_date(*to, field_path(path, "to")));
-    if (to_date < period.from)
-      return Error{field_path(path, "to"), messages::rules_period_order(), "rules_period_order"};
-    period.to = to_date;
+    auto to_date = read_date(*to, field_path(path, "to"));
+    if (!to_date.ok()) return to_date.error();
+    if (to_date.value() < period.from) return error_at(field_path(path, "to"), messages::rules_period_order());
+    period.to = to_date.value();
   }
   if (const Json* provenance = find_field(json, "from_provenance")) {
-    SETTLE_TRY(parsed, parse_provenance(*provenance, field_path(path, "from_provenance")));
-    period.from_provenance = parsed;
+    auto parsed = parse_provenance(*provenance, field_path(path, "from_provenance"));
+    if (!parsed.ok()) return parsed.error();
+    period.from_provenance = parsed.value();
   }
   if (period.from_provenance != Provenance::stated && find_field(json, "from_note") == nullptr)
-    return Error{field_path(path, "from_note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
-  SETTLE_TRY(document, required_string(json, "document", path));
-  SETTLE_TRY(title, required_string(json, "title", path));
-  SETTLE_TRY(clause, required_string(json, "clause", path));
-  period.document = {document, clause};
-  period.title = title;
+    return error_at(field_path(path, "from_note"), messages::rules_reading_needs_note());
+  auto document = required_string(json, "document", path);
+  if (!document.ok()) return document.error();
+  auto title = required_string(json, "title", path);
+  if (!title.ok()) return title.error();
+  auto clause = required_string(json, "clause", path);
+  if (!clause.ok()) return clause.error();
+  period.document = {document.value(), clause.value()};
+  period.title = title.value();
   if (const Json* issued = find_field(json, "issued"); issued != nullptr && !issued->is_null()) {
-    SETTLE_TRY(issued_date, read_date(*issued, field_path(path, "issued")));
-    period.issued = issued_date;
+    auto issued_date = read_date(*issued, field_path(path, "issued"));
+    if (!issued_date.ok()) return issued_date.error();
+    period.issued = issued_date.value();
   }
   if (const Json* highest = find_field(json, "highest_only")) {
-    SETTLE_TRY(parsed, parse_clause(*highest, field_path(path, "highest_only"), document));
-    period.highest_only = parsed;
+    auto parsed = parse_clause(*highest, field_path(path, "highest_only"), document.value());
+    if (!parsed.ok()) return parsed.error();
+    period.highest_only = parsed.value();
   }
   if (const Json* designated = find_field(json, "non_designated")) {
-    SETTLE_TRY(parsed, parse_clause(*designated, field_path(path, "non_designated"), document));
-    period.non_designated = parsed;
+    auto parsed = parse_clause(*designated, field_path(path, "non_designated"), document.value());
+    if (!parsed.ok()) return parsed.error();
+    period.non_designated = parsed.value();
   }
   if (const Json* designated = find_field(json, "designated_only")) {
-    SETTLE_TRY(parsed, parse_clause(*designated, field_path(path, "designated_only"), document));
-    period.designated_only = parsed;
+    auto parsed = parse_clause(*designated, field_path(path, "designated_only"), document.value());
+    if (!parsed.ok()) return parsed.error();
+    period.designated_only = parsed.value();
   }
   if (const Json* gaps = find_field(json, "gaps")) {
     const std::string gaps_path = field_path(path, "gaps");
-    if (!gaps->is_array()) return Error{gaps_path, messages::expected_array(), "expected_array"};
+    if (!gaps->is_array()) return error_at(gaps_path, messages::expected_array());
     for (size_t i = 0; i < gaps->size(); ++i) {
-      SETTLE_TRY(gap, parse_gap((*gaps)[i], index_path(gaps_path, i), city, document));
-      period.gaps.push_back(std::move(gap));
+      auto gap = parse_gap((*gaps)[i], index_path(gaps_path, i), city, document.value());
+      if (!gap.ok()) return gap.error();
+      period.gaps.push_back(std::move(gap.value()));
     }
   }
 
   const std::string kinds_path = field_path(path, "assistance_kinds");
   const Json* kinds = find_field(json, "assistance_kinds");
-  if (kinds == nullptr) return Error{kinds_path, messages::missing_field("assistance_kinds"), "missing_field"};
-  if (auto error = check_object(*kinds, kinds_path,
-                                {"value", "provenance", "clause", "note", "assumed", "missing", "missing_note"}))
-    return *error;
-  SETTLE_TRY(kind_list, required_array(*kinds, "value", kinds_path));
-  for (size_t i = 0; i < kind_list->size(); ++i) {
-    SETTLE_TRY(kind, parse_kind((*kind_list)[i], index_path(field_path(kinds_path, "value"), i)));
-    period.assistance_kinds.push_back(kind);
+  if (kinds == nullptr) return error_at(kinds_path, messages::missing_field("assistance_kinds"));
+  if (Status status = check_object(*kinds, kinds_path,
+                                   {"value", "provenance", "clause", "note", "assumed", "missing", "missing_note"});
+      !status.ok())
+    return status.error();
+  auto kind_list = required_array(*kinds, "value", kinds_path);
+  if (!kind_list.ok()) return kind_list.error();
+  for (size_t i = 0; i < kind_list.value()->size(); ++i) {
+    auto kind = parse_kind((*kind_list.value())[i], index_path(field_path(kinds_path, "value"), i));
+    if (!kind.ok()) return kind.error();
+    period.assistance_kinds.push_back(kind.value());
   }
   if (const Json* assumed = find_field(*kinds, "assumed")) {
     const std::string assumed_path = field_path(kinds_path, "assumed");
-    if (!assumed->is_array()) return Error{assumed_path, messages::expected_array(), "expected_array"};
+    if (!assumed->is_array()) return error_at(assumed_path, messages::expected_array());
     for (size_t i = 0; i < assumed->size(); ++i) {
-      SETTLE_TRY(kind, parse_kind((*assumed)[i], index_path(assumed_path, i)));
-      period.assistance_kinds_assumed.push_back(kind);
+      auto kind = parse_kind((*assumed)[i], index_path(assumed_path, i));
+      if (!kind.ok()) return kind.error();
+      period.assistance_kinds_assumed.push_back(kind.value());
     }
   }
   if (const Json* missing = find_field(*kinds, "missing")) {
     const std::string missing_path = field_path(kinds_path, "missing");
-    if (!missing->is_array()) return Error{missing_path, messages::expected_array(), "expected_array"};
+    if (!missing->is_array()) return error_at(missing_path, messages::expected_array());
     for (size_t i = 0; i < missing->size(); ++i) {
-      SETTLE_TRY(kind, parse_kind((*missing)[i], index_path(missing_path, i)));
-      period.assistance_kinds_missing.push_back(kind);
+      auto kind = parse_kind((*missing)[i], index_path(missing_path, i));
+      if (!kind.ok()) return kind.error();
+      period.assistance_kinds_missing.push_back(kind.value());
     }
-    SETTLE_TRY(missing_note, required_string(*kinds, "missing_note", kinds_path));
-    period.assistance_kinds_missing_note = missing_note;
+    auto missing_note = required_string(*kinds, "missing_note", kinds_path);
+    if (!missing_note.ok()) return missing_note.error();
+    period.assistance_kinds_missing_note = missing_note.value();
   }
-  SETTLE_TRY(kinds_clause, required_string(*kinds, "clause", kinds_path));
-  period.assistance_kinds_source = {document, kinds_clause};
+  auto kinds_clause = required_string(*kinds, "clause", kinds_path);
+  if (!kinds_clause.ok()) return kinds_clause.error();
+  period.assistance_kinds_source = {document.value(), kinds_clause.value()};
   const Json* kinds_provenance = find_field(*kinds, "provenance");
   if (kinds_provenance == nullptr)
-    return Error{field_path(kinds_path, "provenance"), messages::missing_field("provenance"), "missing_field"};
-  SETTLE_TRY(parsed_kinds_provenance, parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance")));
-  period.assistance_kinds_provenance = parsed_kinds_provenance;
-  if (auto error = optional_string(*kinds, "note", kinds_path, period.assistance_kinds_note)) return *error;
+    return error_at(field_path(kinds_path, "provenance"), messages::missing_field("provenance"));
+  auto parsed_kinds_provenance = parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance"));
+  if (!parsed_kinds_provenance.ok()) return parsed_kinds_provenance.error();
+  period.assistance_kinds_provenance = parsed_kinds_provenance.value();
+  if (Status status = optional_string(*kinds, "note", kinds_path, period.assistance_kinds_note); !status.ok())
+    return status.error();
   bool reading = period.assistance_kinds_provenance != Provenance::stated || !period.assistance_kinds_assumed.empty();
   if (reading && period.assistance_kinds_note.empty())
-    return Error{field_path(kinds_path, "note"), messages::rules_reading_needs_note(), "rules_reading_needs_note"};
+    return error_at(field_path(kinds_path, "note"), messages::rules_reading_needs_note());
 
-  SETTLE_TRY(rules, required_array(json, "rules", path));
-  for (size_t i = 0; i < rules->size(); ++i) {
+  auto rules = required_array(json, "rules", path);
+  if (!rules.ok()) return rules.error();
+  for (size_t i = 0; i < rules.value()->size(); ++i) {
     const std::string rule_path = index_path(field_path(path, "rules"), i);
-    SETTLE_TRY(rule, parse_rule((*rules)[i], rule_path, city, period));
+    auto rule = parse_rule((*rules.value())[i], rule_path, city, period);
+    if (!rule.ok()) return rule.error();
     for (const TierRule& earlier : period.rules) {
-      if (earlier.id == rule.id)
-        return Error{field_path(rule_path, "id"), messages::rules_duplicate_id(rule.id), "rules_duplicate_id"};
-      if (overlaps(earlier, rule))
-        return Error{field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.id),
-                     "rules_overlap"};
+      if (earlier.id == rule.value().id)
+        return error_at(field_path(rule_path, "id"), messages::rules_duplicate_id(rule.value().id));
+      if (overlaps(earlier, rule.value()))
+        return error_at(field_path(rule_path, "categories"), messages::rules_overlap(earlier.id, rule.value().id));
     }
-    period.rules.push_back(std::move(rule));
+    period.rules.push_back(std::move(rule.value()));
   }
   if (const Json* estimates = find_field(json, "basic_estimates")) {
     const std::string estimates_path = field_path(path, "basic_estimates");
-    if (!estimates->is_array()) return Error{estimates_path, messages::expected_array(), "expected_array"};
+    if (!estimates->is_array()) return error_at(estimates_path, messages::expected_array());
     for (size_t i = 0; i < estimates->size(); ++i) {
-      SETTLE_TRY(estimate, parse_basic_estimate((*estimates)[i], index_path(estimates_path, i), period));
-      period.basic_estimates.push_back(std::move(estimate));
+      auto estimate = parse_basic_estimate((*estimates)[i], index_path(estimates_path, i), period);
+      if (!estimate.ok()) return estimate.error();
+      period.basic_estimates.push_back(std::move(estimate.value()));
     }
   }
-  if (auto error = optional_string(json, "preliminary", path, period.preliminary)) return *error;
+  if (Status status = optional_string(json, "preliminary", path, period.preliminary); !status.ok())
+    return status.error();
   if (const Json* warning = find_field(json, "early_warning")) {
-    SETTLE_TRY(parsed, parse_early_warning(*warning, field_path(path, "early_warning"), city, period));
-    period.early_warning = std::move(parsed);
+    auto parsed = parse_early_warning(*warning, field_path(path, "early_warning"), city, period);
+    if (!parsed.ok()) return parsed.error();
+    period.early_warning = std::move(parsed.value());
   }
   return period;
 }
@@ -692,7 +766,7 @@ void set_label(Parameter& parameter, std::string label) {
 }
 
 void label_rule(const City& city, TierRule& rule) {
-  const std::string tier = !rule.name.empty() ? rule.name : messages::tier_label_name(rule.tier, rule.pool);
+  const std::string tier = !rule.name.empty() ? rule.name : messages::tier_name(rule.tier, rule.pool);
   const std::string who = who_of(city, rule.schemes, rule.categories);
   set_label(rule.deductible, messages::parameter_label(tier, messages::role_deductible(std::nullopt), who));
   for (auto& [year, parameter] : rule.deductible_by_year)
@@ -737,38 +811,48 @@ void label_parameters(City& city) {
 }
 
 Result<City> parse_city(const std::string& file, const Json& json) {
-  if (auto error = check_object(json, "", {"city", "name", "categories", "periods", "note"})) return *error;
+  if (Status status = check_object(json, "", {"city", "name", "categories", "periods", "note"}); !status.ok())
+    return status.error();
   City city;
   city.file = file;
-  SETTLE_TRY(id, required_string(json, "city", ""));
-  const std::string expected_file = "rules/" + id + ".json";
-  if (file != expected_file) return Error{"city", messages::rules_city_file(id, file), "rules_city_file"};
-  city.id = id;
-  SETTLE_TRY(name, required_string(json, "name", ""));
-  city.name = name;
-  SETTLE_TRY(categories, required_array(json, "categories", ""));
-  for (size_t i = 0; i < categories->size(); ++i) {
+  auto id = required_string(json, "city", "");
+  if (!id.ok()) return id.error();
+  const std::string expected_file = "rules/" + id.value() + ".json";
+  if (file != expected_file) return error_at("city", messages::rules_city_file(id.value(), file));
+  city.id = id.value();
+  auto name = required_string(json, "name", "");
+  if (!name.ok()) return name.error();
+  city.name = name.value();
+  auto categories = required_array(json, "categories", "");
+  if (!categories.ok()) return categories.error();
+  for (size_t i = 0; i < categories.value()->size(); ++i) {
     const std::string path = index_path("categories", i);
-    if (auto error = check_object((*categories)[i], path, {"id", "name", "assumed"})) return *error;
-    SETTLE_TRY(category_id, required_string((*categories)[i], "id", path));
-    SETTLE_TRY(category_name, required_string((*categories)[i], "name", path));
-    if (category_id == "general" || city.category(category_id) != nullptr)
-      return Error{field_path(path, "id"), messages::rules_duplicate_id(category_id), "rules_duplicate_id"};
-    Category category{category_id, category_name, ""};
-    if (auto error = optional_string((*categories)[i], "assumed", path, category.assumed)) return *error;
+    if (Status status = check_object((*categories.value())[i], path, {"id", "name", "assumed"}); !status.ok())
+      return status.error();
+    auto category_id = required_string((*categories.value())[i], "id", path);
+    if (!category_id.ok()) return category_id.error();
+    auto category_name = required_string((*categories.value())[i], "name", path);
+    if (!category_name.ok()) return category_name.error();
+    if (category_id.value() == "general" || city.category(category_id.value()) != nullptr)
+      return error_at(field_path(path, "id"), messages::rules_duplicate_id(category_id.value()));
+    Category category{category_id.value(), category_name.value(), ""};
+    if (Status status = optional_string((*categories.value())[i], "assumed", path, category.assumed); !status.ok())
+      return status.error();
     city.categories.push_back(std::move(category));
   }
-  SETTLE_TRY(periods, required_array(json, "periods", ""));
-  if (periods->empty()) return Error{"periods", messages::rules_empty_list(), "rules_empty_list"};
-  for (size_t i = 0; i < periods->size(); ++i) {
+  auto periods = required_array(json, "periods", "");
+  if (!periods.ok()) return periods.error();
+  if (periods.value()->empty()) return error_at("periods", messages::rules_empty_list());
+  for (size_t i = 0; i < periods.value()->size(); ++i) {
     const std::string path = index_path("periods", i);
-    SETTLE_TRY(period, parse_period((*periods)[i], path, city));
+    auto period = parse_period((*periods.value())[i], path, city);
+    if (!period.ok()) return period.error();
     if (!city.periods.empty()) {
       const Period& previous = city.periods.back();
-      if (!previous.to || !(*previous.to < period.from))
-        return Error{field_path(path, "from"), messages::rules_period_order(), "rules_period_order"};
+      if (!previous.to || !(*previous.to < period.value().from))
+        return error_at(field_path(path, "from"), messages::rules_period_order());
     }
-    city.periods.push_back(std::move(period));
+    city.periods.push_back(std::move(period.value()));
   }
   label_parameters(city);
   return city;
@@ -817,7 +901,7 @@ Result<City> load_city(const std::string& file, const std::string& json_text) {
   limits.max_depth = 16;
   Result<Json> json = detail::read_json(json_text, limits);
   Result<City> city = json.ok() ? parse_city(file, json.value()) : Result<City>(json.error());
-  if (!city.ok()) return Error{file + ": " + city.error().path, city.error().message, city.error().code};
+  if (!city.ok()) return error_at(file + ": " + city.error().path, city.error());
   return city;
 }
 

@@ -1,5 +1,8 @@
 #include "settle/settle.h"
 
+#include <memory>
+#include <utility>
+
 #include "case_input.h"
 #include "engine.h"
 #include "messages.h"
@@ -7,21 +10,23 @@
 
 namespace settle {
 
-std::string settle_json(const std::string& case_json, bool* ok, const SettleOptions& options) {
+Result<Settlement> settle(std::string_view case_json, const SettleOptions& options) {
   Result<detail::Case> settlement_case = detail::read_case(case_json);
-  Result<detail::Settlement> settlement = settlement_case.ok()
-                                              ? detail::settle_case(settlement_case.value(), options.include_steps)
-                                              : settlement_case.error();
-  if (ok != nullptr) *ok = settlement.ok();
-  return settlement.ok() ? detail::settlement_to_json(settlement.value(), options)
-                         : detail::error_to_json(settlement.error());
+  if (!settlement_case.ok()) return settlement_case.error();
+  return detail::settle_case(std::make_shared<const detail::Case>(std::move(settlement_case.value())),
+                             options.include_steps);
+}
+
+SettleOutput settle_json(std::string_view case_json, const SettleOptions& options) {
+  Result<Settlement> settlement = settle(case_json, options);
+  if (!settlement.ok()) return {detail::error_to_json(settlement.error()), false};
+  return {detail::settlement_to_json(settlement.value(), options), true};
 }
 
 std::string input_error_json(InputProblem problem) {
   const bool directory = problem == InputProblem::directory;
-  return detail::error_to_json(
-      Error{"", directory ? detail::messages::input_is_directory() : detail::messages::input_is_device(),
-            directory ? "input_is_directory" : "input_is_device"});
+  return detail::error_to_json(directory ? detail::messages::input_is_directory()
+                                         : detail::messages::input_is_device());
 }
 
 std::string cities_json() {

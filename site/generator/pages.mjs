@@ -106,7 +106,9 @@ function typicalCase(city, period, scheme, category) {
   let answer;
   for (let tries = 0; tries < 3; tries++) {
     answer = api.trySettle(kase);
-    if (!answer.error) break;
+    if (!answer.error || answer.error.code !== 'parameters_missing') break;
+    // The first number missing is at its path: a slip amount is what stands in for a tier the
+    // rules on file cannot compute.
     if (answer.error.path === 'visits[0].basic_paid') visit.basic_paid = EXAMPLE_BASIC_PAID;
     else if (answer.error.path === 'visits[0].critical_paid') visit.critical_paid = EXAMPLE_CRITICAL_PAID;
     else break;
@@ -300,10 +302,11 @@ function tierSections(period, city) {
   });
 }
 
-// "parameters.assistance.edge.deductible" -> 还缺：医疗救助的起付线 (linked to the rule's card).
+// A parameters_missing error at "parameters.assistance.edge.deductible" -> 还缺：医疗救助的起付线
+// (linked to the rule's card).
 const FIELD_NAME = { deductible: '起付线', cap: '年度限额', ratio: '支付比例', to: '分段点', look_back: '追溯期' };
-function missingText(errorPath, period) {
-  const id = errorPath.replace(/^parameters\./, '');
+function missingText(error, period) {
+  const id = error.code === 'parameters_missing' ? error.path.replace(/^parameters\./, '') : '';
   const rule = period.rules.find((r) => id.startsWith(`${r.id}.`));
   const field = FIELD_NAME[id.split('.').pop()] || '参数';
   const label = period.parameters.find((p) => p.id === id)?.label;
@@ -318,7 +321,7 @@ function tryTable(period, city) {
   const rows = categories.map((c) => {
     const typical = typicalCase(city, period, scheme, c);
     const a = typical.answer;
-    const outcome = a.error ? missingText(a.error.path, period) : `个人负担（含自费）${yuanText(a.totals.out_of_pocket)}`;
+    const outcome = a.error ? missingText(a.error, period) : `个人负担（含自费）${yuanText(a.totals.out_of_pocket)}`;
     return html`<tr data-category="${c}"><th scope="row">${categoryName(city, c)}</th>
       <td class="outcome" data-label="结果">${outcome}</td><td data-label="计算器">${tryLink(city, period, scheme, c, '试算')}</td></tr>`;
   });

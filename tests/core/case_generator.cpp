@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "rules_internal.h"
+
 namespace settle::testing {
 namespace {
 

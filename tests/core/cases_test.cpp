@@ -105,8 +105,8 @@ void check_case_file(const fs::path& file) {
   std::ifstream input(file);
   json data = json::parse(input);
   const std::string text = data.contains("case_text") ? data["case_text"].get<std::string>() : data["case"].dump();
-  bool ok = false;
-  const json result = json::parse(settle::settle_json(text, &ok));
+  const auto [output, ok] = settle::settle_json(text);
+  const json result = json::parse(output);
   const json& expect = data["expect"];
 
   if (expect.contains("error")) {

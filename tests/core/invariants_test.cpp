@@ -25,8 +25,8 @@
 using nlohmann::json;
 using settle::Fen;
 using settle::Pool;
+using settle::Settlement;
 using settle::Tier;
-using settle::detail::Settlement;
 using settle::testing::CaseGenerator;
 using settle::testing::GeneratedCase;
 
@@ -55,7 +55,8 @@ struct Outcome {
 std::unique_ptr<Outcome> settle_case(const GeneratedCase& generated) {
   auto outcome = std::make_unique<Outcome>();
   outcome->read = settle::detail::read_case(generated.to_json());
-  if (outcome->read.ok()) outcome->settled = settle::detail::settle_case(outcome->read.value());
+  if (outcome->read.ok())
+    outcome->settled = settle::detail::settle_case(std::make_shared<const settle::detail::Case>(outcome->read.value()));
   return outcome;
 }
 
@@ -133,7 +134,7 @@ std::string check_caps(const GeneratedCase& generated, const Settlement& settlem
   };
   // Basic-insurance estimates of different kinds have caps of their own (or none): grouped by cap.
   std::map<std::tuple<int, Tier, Pool, int64_t>, Group> groups;
-  for (const settle::detail::Step& step : settlement.steps) {
+  for (const settle::Step& step : settlement.steps) {
     const int64_t basic_cap = step.tier == Tier::basic && step.has_cap ? step.cap.fen() : -1;
     Group& group = groups[{generated.visits.at(step.visit).date.year, step.tier, step.pool, basic_cap}];
     if (step.paid < Fen()) return "a step paid < 0";
@@ -204,7 +205,7 @@ std::string check_raise(const GeneratedCase& generated, const Settlement& before
   return "";
 }
 
-bool same_amounts(const settle::detail::VisitAmounts& a, const settle::detail::VisitAmounts& b) {
+bool same_amounts(const settle::VisitAmounts& a, const settle::VisitAmounts& b) {
   return a.basic == b.basic && a.critical == b.critical && a.assistance == b.assistance &&
          a.reassistance == b.reassistance;
 }

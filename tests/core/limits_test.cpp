@@ -22,7 +22,9 @@ Outcome settle_text(const std::string& text, bool with_steps = false) {
   settle::SettleOptions options;
   options.include_steps = with_steps;
   Outcome outcome;
-  outcome.result = json::parse(settle::settle_json(text, &outcome.ok, options));
+  settle::SettleOutput output = settle::settle_json(text, options);
+  outcome.ok = output.ok;
+  outcome.result = json::parse(output.json);
   return outcome;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "internal_text.h"
+#include "rules_internal.h"
 
 namespace {
 

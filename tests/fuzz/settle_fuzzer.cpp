@@ -26,8 +26,7 @@ void check_adds_up(const nlohmann::json& amounts) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  bool ok = false;
-  const std::string output = settle::settle_json(std::string(reinterpret_cast<const char*>(data), size), &ok);
+  const auto [output, ok] = settle::settle_json(std::string_view(reinterpret_cast<const char*>(data), size));
   const nlohmann::json result = nlohmann::json::parse(output);  // output is always JSON
   if (!ok) {
     require(result.contains("error") && result["error"]["path"].is_string());

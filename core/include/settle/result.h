@@ -1,4 +1,5 @@
-// Expected failures are values: a Result carries either a value or {path, message}.
+// Expected failures are values: a Result carries either a value or {path, message, code};
+// Status (Result<void>) is the same for a step that yields nothing.
 #pragma once
 
 #include <cassert>
@@ -52,5 +53,24 @@ class Result {
   std::optional<T> value_;
   Error error_;
 };
+
+// A step that yields no value: ok, or the error. `return {};` is success.
+template <>
+class Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+
+  bool ok() const { return ok_; }
+  const Error& error() const {
+    assert(!ok());
+    return error_;
+  }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+using Status = Result<void>;
 
 }  // namespace settle

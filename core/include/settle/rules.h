@@ -23,6 +23,9 @@ int weakness(Provenance provenance);
 enum class Scheme { employee, resident };
 // 住院, 门诊慢特病, 大病保险特殊药品, 普通门诊
 enum class VisitKind { inpatient, chronic_outpatient, special_drug, outpatient };
+// Every visit kind, in the contract's order: what a case or a rules file may name, what cities() lists.
+inline constexpr VisitKind kVisitKinds[] = {VisitKind::inpatient, VisitKind::chronic_outpatient,
+                                            VisitKind::special_drug, VisitKind::outpatient};
 enum class Tier { basic, critical, assistance, reassistance };
 // Yearly accumulators: 基本医保 (given per visit), 大病保险 (inpatient + chronic), its special
 // drugs, and 医疗救助/再救助.
@@ -31,6 +34,9 @@ enum class Pool { basic, critical, special_drug, assistance };
 struct Source {
   std::string document;  // "烟政办发〔2022〕25号"
   std::string clause;    // "三（六）1"
+
+  bool operator==(const Source& other) const { return document == other.document && clause == other.clause; }
+  bool operator!=(const Source& other) const { return !(*this == other); }
 };
 
 enum class Unit { yuan, percent, months };
@@ -165,11 +171,8 @@ struct Period {
   std::string preliminary;  // non-empty: every settlement warns that the standards are provisional
 };
 
-// Every parameter of a period, each once, in file order: what cities() lists and what a case's
-// "parameters" may override.
-std::vector<const Parameter*> parameters_of(const Period& period);
-std::vector<Parameter*> parameters_of(Period& period);
-
+// A group of people the assistance tiers name (低保对象, 特困人员, ...). A case's `identities` are
+// category ids (CONTRACT.md "identities"); none = 普通参保人员, the id "general" in the rules.
 struct Category {
   std::string id;
   std::string name;
@@ -187,9 +190,6 @@ struct City {
   const Category* category(const std::string& category_id) const;
 };
 
-// Sets a parameter from its text form ("7000", "80%", "12", "none"), checking the unit.
-std::optional<Error> set_parameter_value(Parameter& parameter, const std::string& text);
-
 // Loads and validates one rules file; the error path names the file and field
 // ("rules/yantai.json: periods[0].rules[2].cap.value").
 Result<City> load_city(const std::string& file, const std::string& json_text);
@@ -197,19 +197,8 @@ Result<City> load_city(const std::string& file, const std::string& json_text);
 // Every embedded city, loaded once. An invalid embedded file is an error here (and in the tests).
 const Result<std::vector<City>>& cities();
 
-// The 大病保险 accumulator a visit kind goes to: inpatient and chronic outpatient share one,
-// special drugs have their own, ordinary outpatient visits get none (CONTRACT.md).
-std::optional<Pool> critical_pool(VisitKind kind);
-
-// The rule of `period` for this tier and pool that covers the scheme and the category, if any.
-const TierRule* find_rule(const Period& period, Tier tier, Pool pool, Scheme scheme, const std::string& category);
-
-const char* scheme_id(Scheme scheme);
+// Plain Chinese names, as the page shows them: 职工医保, 居民医保; 住院, 门诊慢特病, ...
 const char* scheme_name(Scheme scheme);
-const char* kind_id(VisitKind kind);
 const char* kind_name(VisitKind kind);
-const char* tier_id(Tier tier);
-const char* pool_id(Pool pool);
-const char* provenance_id(Provenance provenance);
 
 }  // namespace settle

@@ -3,6 +3,10 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+
+#include "settle/result.h"
+#include "settle/settlement.h"
 
 namespace settle {
 
@@ -11,9 +15,18 @@ struct SettleOptions {
   bool include_steps = true;
 };
 
-// Settles one case given as JSON text (../shared/CONTRACT.md). Returns the settlement JSON, or
-// the error object {"error": {"path", "message"}}. Never throws. `ok` tells which one it is.
-std::string settle_json(const std::string& case_json, bool* ok = nullptr, const SettleOptions& options = {});
+// Settles one case given as JSON text (../shared/CONTRACT.md): the settlement, or the error
+// {path, message, code} of the first thing wrong with the case. Never throws.
+Result<Settlement> settle(std::string_view case_json, const SettleOptions& options = {});
+
+// The same as the contract's JSON: the settlement, or the error object
+// {"error": {"path", "message", "code"}}; `ok` tells which one it is. The CLI and the
+// WebAssembly module print this, so they give the same bytes.
+struct SettleOutput {
+  std::string json;
+  bool ok = false;
+};
+SettleOutput settle_json(std::string_view case_json, const SettleOptions& options = {});
 
 // The largest case text (1 MiB); anything longer is refused unread, so a reader need never hold
 // more than one byte past it.
@@ -28,7 +41,7 @@ std::string input_error_json(InputProblem problem);
 // every parameter with its value, unit, source and provenance. JSON text.
 std::string cities_json();
 
-// The engine and rules version, e.g. "0.1.0 (rules 2026-11-23)".
+// The engine version: the project version of CMakeLists.txt, e.g. "0.1.0".
 std::string version();
 
 }  // namespace settle
