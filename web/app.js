@@ -66,7 +66,8 @@ async function start() {
   const prerendered = main.dataset.prerendered === 'yes';
   const example = (() => {
     try {
-      return linked ? null : JSON.parse(formElement.dataset.example || 'null');
+      // A link (even a damaged one) opens on its own case or set, never on the example.
+      return /^#(case|params)=/.test(location.hash) ? null : JSON.parse(formElement.dataset.example || 'null');
     } catch {
       return null;
     }

@@ -7,10 +7,10 @@
 // assembled site.
 import { createHash } from 'node:crypto';
 
-// The calculator's one inline script, run before the first paint: a #case= link must not show the
-// example result written into index.html at build time (site/generator/prerender.mjs), so it
-// marks the page and app.css hides that result until the engine has the link's own.
-export const LINKED_SCRIPT = "if(location.hash.startsWith('#case='))document.documentElement.dataset.linked='yes'";
+// The calculator's one inline script, run before the first paint: a #case= or #params= link must
+// not show the example written into index.html at build time (site/generator/prerender.mjs), so
+// it marks the page and app.css hides the example until app.js has built the link's own screen.
+export const LINKED_SCRIPT = "if(/^#(case|params)=/.test(location.hash))document.documentElement.dataset.linked='yes'";
 const scriptHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 const csp = (wasm, firstScreen) => [
