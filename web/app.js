@@ -17,9 +17,17 @@ const mark = (name) => {
 };
 mark('script');
 
-// Started at once, while the browser is still parsing and laying out the page (the script is
-// async).
-const engine = loadSettle();
+// Lets the browser paint what is on screen before the next piece of work.
+const afterPaint = () => new Promise((resolve) => {
+  const next = () => setTimeout(resolve, 0);
+  if (document.visibilityState === 'visible') requestAnimationFrame(next);
+  else next();
+});
+
+// For a link, started at once, while the browser is still parsing and laying out the page (the
+// script is async). A plain visit has its screen in the HTML (prerendered): the engine's start
+// and the takeover wait for that screen's first paint, which they would otherwise hold back.
+const engine = /^#(case|params)=/.test(location.hash) ? loadSettle() : afterPaint().then(() => loadSettle());
 engine.catch(() => { /* start() reports it */ });
 // The case of a #case= link (share.js is loaded with the page for it), or null when there is
 // none or it cannot be read (the form says why once it is built).
@@ -45,13 +53,6 @@ const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
 
 // Each keystroke settles without the explanation: its steps follow (explainLater).
 const QUICK = { steps: false };
-
-// Lets the browser paint what is on screen before the next piece of work.
-const afterPaint = () => new Promise((resolve) => {
-  const next = () => setTimeout(resolve, 0);
-  if (document.visibilityState === 'visible') requestAnimationFrame(next);
-  else next();
-});
 
 async function start() {
   await parsed;

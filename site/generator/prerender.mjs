@@ -83,9 +83,6 @@ try {
       rules.push(`main[data-prerendered] #summary .bar-part.${tier} { flex-grow: ${styled.style.flexGrow}; }`);
       styled.removeAttribute('style');
     }
-    // The result line comes last in the page: the benchmark times the complete first screen by
-    // its first paint (Element Timing).
-    document.querySelector('#result-status').setAttribute('elementtiming', 'first-screen');
     main.dataset.prerendered = 'yes';
     const mini = document.querySelector('#mini-summary');
     mini.dataset.prerendered = 'yes';
