@@ -2,23 +2,26 @@
 // The page in headless Chromium (Debian's /usr/bin/chromium through playwright-core), served
 // from build/site/ (SETTLE_SITE overrides) by scripts/static_server.py on 127.0.0.1.
 //
-// - first result: navigation to a #case= link holding FIRST (the page shows no result before a
-//   case has amounts) until the Performance API mark `settle:first-result`, which web/app.js
-//   sets when its first computed result is on screen; every load in a fresh browser context (no
-//   HTTP cache, no service worker: a first visit), one load discarded first, then N loads; again
-//   with 4x CPU throttling (CDP Emulation.setCPUThrottlingRate).
-// - first-load files: what the page itself fetched up to that mark (Resource Timing), so the
+// Each figure is taken in the same run as the static page it is compared with (issue 18: this
+// machine's speed drifts by a quarter between runs), at 1x and with 4x CPU throttling (CDP
+// Emulation.setCPUThrottlingRate), N loads each after one discarded:
+// - static: the first contentful paint of cities.html (text and stylesheets, no engine);
+// - plain: index.html, the complete first screen painted: its first contentful paint (the form
+//   and the example's result are in the HTML, the stylesheet blocks rendering until it is in);
+// - link: a #case= link holding FIRST until the mark `settle:first-result-painted`, which
+//   web/app.js sets once the frame with the link's result has been drawn;
+// each `fresh` (a new browser context: no HTTP cache, no service worker) and `repeat` (one
+// context that has visited once: the service worker's cache and the browser's compiled code).
+// - first-load files: what the fresh link load fetched up to its result (Resource Timing), so the
 //   page weight can be told apart from what the service worker caches afterwards.
 // - recompute: CASE50 opened from a #case= link; then keystrokes in its last visit's total
 //   (a digit, then Backspace, and so on), each timed from the input event to the moment the
 //   amounts have been rewritten (a MutationObserver on #result, which runs right after the
 //   recompute's own task), and to the moment the steps are back (settled in a later task).
-// - static page: the first contentful paint of cities.html (no engine) in the same conditions,
-//   the floor under the first result on this machine and server.
 // - engine: the engine alone, cold, in a fresh page (load, first settle, second settle, cities).
-// Prints tab-separated lines: `first_result <ms>...`, `first_result_marks <mark>=<median ms>...`,
-// `first_result_static_page <ms>...`, `first_result_engine <phase>=<median ms>...` (the same for
-// `first_result_4x`), `first_load_files <file>...`, `recompute <ms>...`, `recompute_explained <ms>...`.
+// Prints tab-separated lines: `page KIND VISIT THROTTLE <ms>...`, `marks KIND VISIT THROTTLE
+// <mark>=<median ms>...`, `engine THROTTLE <phase>=<median ms>...`, `first_load_files <file>...`,
+// `recompute <ms>...`, `recompute_explained <ms>...`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,46 +80,69 @@ function median(values) {
 const link = (base, file) => `${base}${fragmentOf(JSON.parse(fs.readFileSync(file, 'utf8')))}`;
 
 // Waits through CDP, in the page's own world, for the Performance API entry `name` of `type`
-// and gives its time: Playwright's waitForFunction would inject its utility script and poll
-// every frame, work the page would be measured with.
-const until = (type, name) => `new Promise((resolve) => new PerformanceObserver((list, observer) => {
+// and gives its time (NaN after 15 s: a load that never got there is left out, not waited for
+// forever): Playwright's waitForFunction would inject its utility script and poll every frame,
+// work the page would be measured with.
+const until = (type, name) => `new Promise((resolve) => { setTimeout(() => resolve(NaN), 15000); new PerformanceObserver((list, observer) => {
   const entry = list.getEntriesByName('${name}')[0];
   if (!entry) return;
   observer.disconnect();
   resolve(entry.startTime);
-}).observe({ type: '${type}', buffered: true }))`;
+}).observe({ type: '${type}', buffered: true }); })`;
 
-// The page's marks on the way (web/app.js): script, engine, catalog, first-result, form.
-const readLoad = `(() => {
-  const at = performance.getEntriesByName('${MARK}')[0].startTime;
+// The page's marks on the way (web/app.js), and the files it fetched up to `mark`.
+const readLoad = (mark) => `(() => {
+  const at = performance.getEntriesByName('${mark}')[0].startTime;
   const files = performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => e.name);
   const marks = Object.fromEntries(performance.getEntriesByType('mark')
     .filter((m) => m.name.startsWith('settle:')).map((m) => [m.name.slice(7), m.startTime]));
-  return { ms: at, marks, files: [location.href, ...files].map((url) => new URL(url).pathname) };
+  return { marks, files: [location.href, ...files].map((url) => new URL(url).pathname) };
 })()`;
 
-async function firstResult(browser, base, throttle) {
-  const { context, page, cdp } = await freshPage(browser, throttle);
+// A page's figure in one load: `static` (cities.html: its first contentful paint), `plain`
+// (index.html: the first contentful paint, which is the complete prerendered screen, and the
+// marks of the takeover), `link` (a
+// #case= link holding FIRST: the mark `settle:first-result-painted`, the frame with the link's
+// result drawn). In `context` (a fresh one per load, or the repeat visitor's).
+async function loadOnce(context, base, kind, throttle) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const evaluate = async (expression) => (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })).result.value;
   try {
+    if (kind === 'static') {
+      await page.goto(`${base}cities.html`, { waitUntil: 'commit' });
+      return { ms: await evaluate(until('paint', 'first-contentful-paint')) };
+    }
+    if (kind === 'plain') {
+      await page.goto(`${base}index.html`, { waitUntil: 'commit' });
+      const ms = await evaluate(until('paint', 'first-contentful-paint'));
+      await evaluate(until('mark', 'settle:form'));
+      await page.waitForTimeout(100);
+      return { ms, ...(await evaluate(readLoad('settle:form'))) };
+    }
     await page.goto(link(base, firstCase), { waitUntil: 'commit' });
-    await cdp.send('Runtime.evaluate', { expression: until('mark', MARK), awaitPromise: true });
+    let ms = await evaluate(until('mark', 'settle:first-result-painted'));
+    // Under 4x throttling the observer has missed the mark on this machine: read it directly.
+    if (!Number.isFinite(ms)) ms = await evaluate("performance.getEntriesByName('settle:first-result-painted')[0]?.startTime ?? NaN");
     await page.waitForTimeout(200);  // the marks set just after (the form)
-    return (await cdp.send('Runtime.evaluate', { expression: readLoad, returnByValue: true })).result.value;
+    return { ms, ...(await evaluate(readLoad(MARK))) };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
-// The floor under the first result on this machine: when a static page of the same site, served
-// the same way (cities.html: text and a stylesheet, no engine), first paints its text.
-async function staticPaint(browser, base, throttle) {
-  const { context, page, cdp } = await freshPage(browser, throttle);
-  try {
-    await page.goto(`${base}cities.html`, { waitUntil: 'commit' });
-    return (await cdp.send('Runtime.evaluate', { expression: until('paint', 'first-contentful-paint'), awaitPromise: true, returnByValue: true })).result.value;
-  } finally {
-    await context.close();
-  }
+// A visitor who has been here before: one visit, after which the service worker has every file
+// and the browser its compiled code (what staff have, many times a day).
+async function repeatVisitor(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link(base, firstCase));
+  await page.evaluate(() => navigator.serviceWorker.ready);  // installed: every file in its cache
+  await page.waitForTimeout(1500);  // the cache filled, the code cached
+  await page.close();
+  for (const kind of ['static', 'plain', 'link']) await loadOnce(context, base, kind, 1);  // each seen once through the worker
+  return context;
 }
 
 // The engine alone in a fresh page of the same origin (a blank 404 page: no app, no CSP): loading
@@ -193,30 +219,47 @@ const { server, base } = await serve();
 const browser = await launchChromium();
 try {
   const fmt = (values) => values.map((v) => v.toFixed(1)).join('\t');
-  for (const [label, throttle] of [['first_result', 0], ['first_result_4x', 4]]) {
-    const times = [];
-    const floor = [];
+  let files = [];
+  for (const throttle of [1, 4]) {
+    const times = {};
     const phases = {};
-    let files = [];
-    await firstResult(browser, base, throttle);  // discarded: the browser's own first start
-    for (let i = 0; i < loads; ++i) {
-      floor.push(await staticPaint(browser, base, throttle));
-      const load = await firstResult(browser, base, throttle);
-      times.push(load.ms);
-      for (const [name, at] of Object.entries(load.marks)) (phases[name] ||= []).push(at);
-      files = load.files;
+    const fresh = async (kind) => {
+      const context = await browser.newContext();
+      try {
+        return await loadOnce(context, base, kind, throttle);
+      } finally {
+        await context.close();
+      }
+    };
+    for (const kind of ['static', 'plain', 'link']) await fresh(kind);  // discarded: the browser's own first start
+    const returning = await repeatVisitor(browser, base);
+    try {
+      for (let i = 0; i < loads; ++i) {
+        for (const visit of ['fresh', 'repeat']) {
+          for (const kind of ['static', 'plain', 'link']) {
+            const load = visit === 'fresh' ? await fresh(kind) : await loadOnce(returning, base, kind, throttle);
+            if (!Number.isFinite(load.ms)) { console.error(`page-bench: ${kind} ${visit} ${throttle}x: no figure in 15 s`); continue; }
+            (times[`${kind}\t${visit}`] ||= []).push(load.ms);
+            for (const [name, at] of Object.entries(load.marks || {})) ((phases[`${kind}\t${visit}`] ||= {})[name] ||= []).push(at);
+            if (kind === 'link' && visit === 'fresh' && throttle === 1) files = load.files;
+          }
+        }
+      }
+    } finally {
+      await returning.close();
     }
-    console.log(`${label}\t${fmt(times)}`);
-    console.log(`${label}_static_page\t${fmt(floor)}`);
-    const order = Object.keys(phases).sort((a, b) => median(phases[a]) - median(phases[b]));
-    console.log(`${label}_marks\t${order.map((name) => `${name}=${median(phases[name]).toFixed(0)}`).join('\t')}`);
+    for (const [key, values] of Object.entries(times)) console.log(`page\t${key}\t${throttle}\t${fmt(values)}`);
+    for (const [key, marks] of Object.entries(phases)) {
+      const order = Object.keys(marks).sort((a, b) => median(marks[a]) - median(marks[b]));
+      console.log(`marks\t${key}\t${throttle}\t${order.map((name) => `${name}=${median(marks[name]).toFixed(0)}`).join('\t')}`);
+    }
     const cold = {};
     for (let i = 0; i < loads; ++i) {
       for (const [name, ms] of Object.entries(await engineCold(browser, base, throttle))) (cold[name] ||= []).push(ms);
     }
-    console.log(`${label}_engine\t${Object.entries(cold).map(([name, values]) => `${name}=${median(values).toFixed(1)}`).join('\t')}`);
-    if (!throttle) console.log(`first_load_files\t${[...new Set(files)].join('\t')}`);
+    console.log(`engine\t${throttle}\t${Object.entries(cold).map(([name, values]) => `${name}=${median(values).toFixed(1)}`).join('\t')}`);
   }
+  console.log(`first_load_files\t${[...new Set(files)].join('\t')}`);
   const typing = await recompute(browser, base);
   console.log(`recompute\t${fmt(typing.amounts)}`);
   console.log(`recompute_explained\t${fmt(typing.explained)}`);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark figures for issue 7 (not a test: prints PASS/FAIL per budget and exits 0).
+# Benchmark figures for issue 18 (not a test: prints PASS/FAIL per budget and exits 0).
 #   native settle per case, WASM settle in Node per case (bench/cases/), batch throughput and peak
 #   memory of `settle --jsonl` over 100,000 generated cases, the page's gzip weight, and in headless
-#   Chromium the time to the first result (also at 4x CPU throttling) and to recompute a
-#   50-visit case on a keystroke.
+#   Chromium, as ratios to a static page's first paint in the same run, a plain visit's complete
+#   first screen and a #case= link's result (fresh and repeat visits, 1x and 4x CPU throttling),
+#   and the recompute of a 50-visit case on a keystroke.
 # Needs the native build (made here) and, for the WASM and page figures, build/site/
 # (scripts/build-site.sh), node, playwright-core (npm ci) and /usr/bin/chromium; a part whose
 # tools are missing is reported as skipped.
@@ -32,6 +33,7 @@ skip() { echo "$*" >> "$out/skipped.txt"; echo "bench: skipped: $*" >&2; }
   printf 'cpu\t%s\n' "$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
   printf 'cores\t%s\n' "$(nproc)"
   printf 'load\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'args\t%s\n' "$*"
 } > "$out/machine.txt"
 
 echo "bench: native build" >&2
@@ -76,7 +78,7 @@ else
 fi
 
 if [[ $have_node == yes && -f $site/settle.js && -x ${CHROMIUM:-/usr/bin/chromium} && -d node_modules/playwright-core ]]; then
-  echo "bench: page in headless Chromium ($loads loads, then 4x throttled)" >&2
+  echo "bench: page in headless Chromium ($loads loads of each kind, fresh and repeat, 1x and 4x throttled)" >&2
   node bench/page-bench.mjs --loads "$loads" bench/cases/yantai-1-visit.json bench/cases/yantai-50-visits.json \
     > "$out/page.tsv" || skip "page in Chromium failed"
 else

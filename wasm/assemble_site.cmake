@@ -16,6 +16,12 @@ execute_process(COMMAND ${NODE} ${PAGES_DIR}/generator/pages.mjs ${SITE_DIR} RES
 if(pages_failed)
   message(FATAL_ERROR "site/generator/pages.mjs failed (${pages_failed})")
 endif()
+# The calculator's first screen (the example case and its result) written into index.html by the
+# page itself in chromium, before the file list and the build hash are made.
+execute_process(COMMAND ${NODE} ${PAGES_DIR}/generator/prerender.mjs ${SITE_DIR} RESULT_VARIABLE prerender_failed)
+if(prerender_failed)
+  message(FATAL_ERROR "site/generator/prerender.mjs failed (${prerender_failed})")
+endif()
 
 file(GLOB_RECURSE site_files RELATIVE ${SITE_DIR} ${SITE_DIR}/*)
 list(SORT site_files)

@@ -17,9 +17,17 @@ const mark = (name) => {
 };
 mark('script');
 
-// Started at once, while the browser is still parsing and laying out the page (the script is
-// async).
-const engine = loadSettle();
+// Lets the browser paint what is on screen before the next piece of work.
+const afterPaint = () => new Promise((resolve) => {
+  const next = () => setTimeout(resolve, 0);
+  if (document.visibilityState === 'visible') requestAnimationFrame(next);
+  else next();
+});
+
+// For a link, started at once, while the browser is still parsing and laying out the page (the
+// script is async). A plain visit has its screen in the HTML (prerendered): the engine's start
+// and the takeover wait for that screen's first paint, which they would otherwise hold back.
+const engine = /^#(case|params)=/.test(location.hash) ? loadSettle() : afterPaint().then(() => loadSettle());
 engine.catch(() => { /* start() reports it */ });
 // The case of a #case= link (share.js is loaded with the page for it), or null when there is
 // none or it cannot be read (the form says why once it is built).
@@ -46,16 +54,25 @@ const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
 // Each keystroke settles without the explanation: its steps follow (explainLater).
 const QUICK = { steps: false };
 
-// Lets the browser paint what is on screen before the next piece of work.
-const afterPaint = () => new Promise((resolve) => {
-  const next = () => setTimeout(resolve, 0);
-  if (document.visibilityState === 'visible') requestAnimationFrame(next);
-  else next();
-});
-
 async function start() {
   await parsed;
   const view = new ResultView(document.querySelector('#result'), document.querySelector('#mini-summary'));
+  // The first screen written into index.html at build time (site/generator/prerender.mjs): the
+  // form filled with the example case (data-example) and its result, on screen before this
+  // script runs. The form and the result are built again below, the same, in the task that
+  // takes over, so nothing moves; a #case= link hides them until its own case is shown
+  // (head.mjs LINKED_SCRIPT, app.css).
+  const main = document.querySelector('main');
+  const formElement = document.querySelector('#case-form');
+  const prerendered = main.dataset.prerendered === 'yes';
+  const example = (() => {
+    try {
+      // A link (even a damaged one) opens on its own case or set, never on the example.
+      return /^#(case|params)=/.test(location.hash) ? null : JSON.parse(formElement.dataset.example || 'null');
+    } catch {
+      return null;
+    }
+  })();
   let api;
   try {
     api = await engine;
@@ -63,6 +80,16 @@ async function start() {
   } catch (error) {
     view.failed('计算模块加载失败，请刷新页面重试。');
     throw error;
+  }
+  let adopted = false;
+  if (prerendered) {
+    // CaseForm appends the cities and the first visit: the prerendered ones go.
+    formElement.querySelector('#city').replaceChildren();
+    formElement.querySelector('#visit-list').replaceChildren();
+    if (example) adopted = view.adopt();
+    else view.discard();
+    main.dataset.prerendered = 'form';  // the result may show; the form once it is built
+    delete document.querySelector('#mini-summary').dataset.prerendered;
   }
   // A link's case is settled before the catalog is read: the engine's first call runs cold
   // (V8 compiles each WebAssembly function when it is first called), and the rules it loads are
@@ -99,7 +126,10 @@ async function start() {
     }
   }
 
-  const form = new CaseForm(document.querySelector('#case-form'), catalog, linkedCity?.id ?? firstCityThatSettlesATotal(api, catalog));
+  const exampleCity = catalog.cities.find((c) => c.id === example?.city);
+  const form = new CaseForm(formElement, catalog, linkedCity?.id ?? exampleCity?.id ?? firstCityThatSettlesATotal(api, catalog));
+  if (exampleCity) form.fill(example);
+  delete main.dataset.prerendered;
   mark('form');
   const tools = new CaseTools(form);
   const compare = new LazyCompare(api);
@@ -133,7 +163,9 @@ async function start() {
       explainLater(kase, text);
     }
     mark('first-result');
-    compare.show(view.body.querySelector('#compare'), kase, form.city, answer);
+    // The prerendered comparison is the example's: it stays until the case changes.
+    if (adopted) adopted = false;
+    else compare.show(view.body.querySelector('#compare'), kase, form.city, answer);
     chart.follow({ kase, city: form.city, settlement: answer });
   };
 

@@ -43,6 +43,26 @@ export class ResultView {
     this.brief('还不能计算：请看标红的提示 ↑', true);
   }
 
+  // Takes over the result written into index.html at build time (site/generator/prerender.mjs):
+  // its body holds the blocks show() places, in the same order, so the first show() puts each
+  // block built live in the place of the same block, and keeps the comparison and the steps on
+  // screen (not dimmed) until theirs follow. False when the body is not such a result.
+  adopt() {
+    const nodes = [...this.body.childNodes];
+    if (this.body.hidden || nodes.length !== BLOCKS.length) return false;
+    this.placed = Object.fromEntries(BLOCKS.map((name, i) => [name, nodes[i]]));
+    this.adopted = true;
+    return true;
+  }
+
+  // Drops the prerendered example (a #case= link shows its own case, or says why it cannot).
+  discard() {
+    this.body.replaceChildren();
+    this.body.hidden = true;
+    this.mini.hidden = true;
+    this.placed = null;
+  }
+
   // Whether the settlement `text` of this case is what is on screen (nothing to redraw).
   showing(text, kase) {
     return this.shown === shownKey(text, kase);
@@ -57,6 +77,7 @@ export class ResultView {
     this.say(`已按当前填写计算：个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}。`);
     this.brief(`个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
     this.body.classList.remove('is-stale');
+    // The blocks in BLOCKS order (adopt() relies on it).
     this.place({
       stale: this.placed?.stale || el('p', { class: 'stale-note' }, '已过期：请先改正上面标出的错误'),
       print: printHeader(settlement, city, kase, this.version),
@@ -92,13 +113,17 @@ export class ResultView {
   explainPending() {
     const shown = this.placed?.explain;
     if (shown) {
-      shown.setAttribute('aria-busy', 'true');
+      if (this.adopted) this.adopted = false;  // the prerendered steps are this case's
+      else shown.setAttribute('aria-busy', 'true');
       return shown;
     }
     return el('section', { class: 'explain', 'aria-labelledby': 'explain-title', 'aria-busy': 'true' },
       el('h3', { id: 'explain-title' }, '逐步计算说明'), el('p', { class: 'hint' }, '正在生成逐步说明…'));
   }
 }
+
+// The result's blocks, in the order show() places them.
+const BLOCKS = ['stale', 'print', 'summary', 'warnings', 'identity', 'compare', 'visits', 'yearLeft', 'sources', 'explain'];
 
 // The print header also shows the categories chosen, which a settlement need not name.
 const shownKey = (text, kase) => `${JSON.stringify(kase?.identities ?? [])}${text}`;

@@ -2,19 +2,28 @@
 // Content-Security-Policy, referrer, theme colour, manifest, icon, stylesheet) and the links
 // between the pages. The generated pages take them from commonHead() and siteNav();
 // web/index.html and site/training.html hold marker lines, `<!--@head-->` (`<!--@head wasm-->`
-// for a page that runs the engine) and `<!--@nav PAGE-->`, which expandMarkers() replaces in the
+// for a page that runs the engine, `<!--@head wasm first-screen-->` for the calculator, whose
+// prerendered first screen needs LINKED_SCRIPT) and `<!--@nav PAGE-->`, which expandMarkers() replaces in the
 // assembled site.
-const csp = (wasm) => [
-  "default-src 'self'", `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}`, "style-src 'self'", "img-src 'self'",
+import { createHash } from 'node:crypto';
+
+// The calculator's one inline script, run before the first paint: a #case= or #params= link must
+// not show the example written into index.html at build time (site/generator/prerender.mjs), so
+// it marks the page and app.css hides the example until app.js has built the link's own screen.
+export const LINKED_SCRIPT = "if(/^#(case|params)=/.test(location.hash))document.documentElement.dataset.linked='yes'";
+const scriptHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+const csp = (wasm, firstScreen) => [
+  "default-src 'self'", `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}${firstScreen ? ` ${scriptHash(LINKED_SCRIPT)}` : ''}`, "style-src 'self'", "img-src 'self'",
   "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'",
   "base-uri 'self'", "form-action 'none'",
 ].join('; ');
 
-export function commonHead({ wasm = false } = {}) {
+export function commonHead({ wasm = false, firstScreen = false } = {}) {
   return `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy"
-      content="${csp(wasm)}">
+      content="${csp(wasm, firstScreen)}">${firstScreen ? `\n<script>${LINKED_SCRIPT}</script>` : ''}
 <meta name="referrer" content="no-referrer">
 <meta name="theme-color" content="#174ea6">
 <link rel="manifest" href="manifest.webmanifest">
@@ -38,9 +47,10 @@ export function expandMarkers(text, name) {
   const expand = (page, pattern, lines) => {
     const markers = [...page.matchAll(pattern)];
     if (markers.length !== 1) throw new Error(`${name}: expected one ${pattern} line, found ${markers.length}`);
-    const [line, spaces, argument] = markers[0];
-    return page.replace(line, indent(lines(argument), spaces));
+    const [line, spaces, ...args] = markers[0];
+    return page.replace(line, indent(lines(...args), spaces));
   };
-  const withHead = expand(text, /^( *)<!--@head( wasm)?-->$/gm, (wasm) => commonHead({ wasm: Boolean(wasm) }));
+  const withHead = expand(text, /^( *)<!--@head( wasm)?( first-screen)?-->$/gm,
+    (wasm, firstScreen) => commonHead({ wasm: Boolean(wasm), firstScreen: Boolean(firstScreen) }));
   return expand(withHead, /^( *)<!--@nav ([\w.-]+)-->$/gm, (current) => siteNav(current));
 }

@@ -26,7 +26,8 @@ before(async () => {
 
 after(() => session?.close());
 
-// Types a case into the form field by field, through the labels a person reads.
+// Types a case into the form field by field, through the labels a person reads, over what the
+// form holds (the example case of a plain visit, issue 18): each amount is cleared first.
 async function typeCase(kase) {
   await page.getByLabel('城市').selectOption(kase.city);
   await page.getByLabel(kase.scheme === 'employee' ? '职工医保' : '居民医保').check();
@@ -38,6 +39,7 @@ async function typeCase(kase) {
     await field('kind').selectOption(visit.kind);
     await field('hospital_level').selectOption(String(visit.hospital_level));
     for (const name of ['total', 'in_policy', 'basic_paid', 'critical_paid']) {
+      await field(name).fill('');
       if (visit[name] === undefined) continue;
       await field(name).click();
       await field(name).pressSequentially(String(visit[name]));
@@ -107,6 +109,7 @@ test('after one visit the page works with the network off', async () => {
   try {
     await page.reload();
     await page.waitForSelector('body[data-ready="yes"]');
+    await page.locator('#visit-0-total').fill('');
     await page.locator('#visit-0-total').pressSequentially('100000');
     await page.locator('#visit-0-basic_paid').pressSequentially('50000');
     await page.locator('.legend [data-tier="basic"]').waitFor();

@@ -73,7 +73,9 @@ async function typeLiuzhou(p) {
   await p.getByLabel('城市').selectOption('liuzhou');
   for (const id of LIUZHOU.identities) await p.locator(`label[for="identity-${id}"]`).click();
   await p.locator('#visit-0-date').fill(VISIT.date);
+  await p.locator('#visit-0-total').fill('');  // a reload brings back the example's amounts
   await p.locator('#visit-0-total').pressSequentially(VISIT.total);
+  await p.locator('#visit-0-in_policy').fill('');
   await p.locator('#visit-0-in_policy').pressSequentially(VISIT.in_policy);
 }
 

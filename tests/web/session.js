@@ -38,10 +38,22 @@ export async function openSession({ acceptDownloads = false } = {}) {
 
 // A fresh load (from a blank page, since going from /#case=a to /#case=b would only change the
 // fragment, which the page handles without reloading).
-export async function openCalculator(page, url) {
+// A plain visit opens on the example case (issue 18): its amounts are cleared, as a person
+// starting a case of their own would, unless { example: true }.
+export async function openCalculator(page, url, { example = false } = {}) {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForSelector('body[data-ready="yes"]');
+  if (!example && !new URL(url).hash) await clearExample(page);
+}
+
+// Empties the amounts of the example's visit; the page then asks for a total.
+export async function clearExample(page) {
+  for (const name of ['total', 'in_policy', 'basic_paid', 'critical_paid']) {
+    const field = page.locator(`#visit-0-${name}`);
+    if (await field.inputValue()) await field.fill('');
+  }
+  await page.waitForFunction(() => /填写医疗总费用/.test(document.querySelector('#result-status').textContent));
 }
 
 // axe-core's serious and critical findings on the page as it is now.

@@ -1,0 +1,110 @@
+// The calculator's first screen, written into index.html at build time (issue 18,
+// site/generator/prerender.mjs): the example case and the engine's result for it are on screen
+// before any script runs; the page takes over without moving anything (no layout shift) and the
+// first keystroke is computed live; a #case= link never shows the example.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, SITE, loadSiteApi } from './paths.js';
+import { openSession, shoot, pageWidth, yuan, fragmentOf, TIERS } from './session.js';
+
+const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/generator/example-case.json'), 'utf8'));
+const api = await loadSiteApi();
+const settled = api.settle(example, { steps: false });
+let session;
+before(async () => { session = await openSession(); });
+after(async () => { await session?.close(); });
+
+// Every layout shift from the start of the page, as Chromium reports them.
+const watchShifts = () => {
+  window.shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+const settledScreen = (page) => page.waitForFunction(() => document.body.dataset.ready === 'yes'
+  && document.querySelector('#compare')?.dataset.done === 'yes'
+  && document.querySelector('#result-body .explain:not([aria-busy])'));
+const legendAmounts = (page) => page.$$eval('#result-body .legend .amount', (cells) => cells.map((c) => c.textContent));
+// What a person reads in the form and the result (print-only parts are not on screen).
+const screenText = (page) => page.evaluate(() => document.querySelector('main').innerText);
+
+test('index.html holds the example case and the engine\'s result for it', () => {
+  const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  assert.match(html, /<main class="layout" data-prerendered="yes">/);
+  assert.ok(html.includes(`个人负担（含自费）<span class="money">${yuan(settled.totals.out_of_pocket)}`));
+  for (const tier of TIERS) {
+    assert.ok(html.includes(`<li data-tier="${tier}">`), tier);
+  }
+});
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px the first screen without any script is the calculator with the example, and the page takes it over unmoved`, async () => {
+    const plain = await session.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width, height: 800 } });
+    try {
+      const page = await plain.newPage();
+      await page.goto(session.url('index.html'));
+      assert.deepEqual(await legendAmounts(page), TIERS.map((t) => yuan(settled.totals[t])));
+      assert.equal(await page.locator('#city').inputValue(), example.city);
+      assert.equal(await page.locator('[data-field="total"] input').inputValue(), example.visits[0].total);
+      assert.ok(await pageWidth(page) <= width, 'no sideways scrolling');
+      await shoot(page, `first-screen-static-${width}.png`, width, 800);
+      const before = await screenText(page);
+
+      const live = session.watch(await (await session.newContext()).newPage());
+      await live.setViewportSize({ width, height: 800 });
+      await live.addInitScript(watchShifts);
+      await live.goto(session.url('index.html'));
+      await settledScreen(live);
+      await live.waitForTimeout(300);
+      assert.deepEqual(await live.evaluate(() => window.shifts), [], 'no layout shift');
+      assert.equal(await live.evaluate(() => document.querySelector('main').dataset.prerendered), undefined, 'taken over');
+      assert.equal(await screenText(live), before, 'the same screen as the one written at build time');
+      await shoot(live, `first-screen-live-${width}.png`, width, 800);
+
+      // The first keystroke is the engine's, live.
+      const changed = structuredClone(example);
+      changed.visits[0].total = `${example.visits[0].total}7`;
+      const expectedAfter = api.settle(changed, { steps: false });
+      await live.locator('[data-field="total"] input').first().click();
+      await live.keyboard.press('End');
+      await live.keyboard.press('7');
+      await live.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text),
+        yuan(expectedAfter.totals.out_of_pocket));
+      await live.context().close();
+    } finally {
+      await plain.close();
+    }
+    assert.deepEqual(session.problems, []);
+  });
+}
+
+test('a #case= link hides the example until its own case is on screen', async () => {
+  const context = await session.newContext();
+  try {
+    const page = session.watch(await context.newPage());
+    // The engine never arrives: what the page shows before it.
+    await page.route('**/settle.wasm', () => {});
+    const linked = structuredClone(example);
+    linked.visits[0].total = '12345';
+    linked.visits[0].in_policy = '12000';
+    await page.goto(session.url(`index.html${fragmentOf(linked)}`));
+    await page.waitForTimeout(300);
+    const hidden = await page.evaluate(() => ['#case-form', '#result-body', '#result-status']
+      .map((s) => getComputedStyle(document.querySelector(s)).visibility));
+    assert.deepEqual(hidden, ['hidden', 'hidden', 'hidden']);
+    await page.unroute('**/settle.wasm');
+
+    await page.goto('about:blank');
+    await page.goto(session.url(`index.html${fragmentOf(linked)}`));
+    await page.waitForSelector('body[data-ready="yes"]');
+    const own = api.settle(linked, { steps: false });
+    await page.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text), yuan(own.totals.out_of_pocket));
+    assert.equal(await page.locator('[data-field="total"] input').inputValue(), '12345');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#result-body')).visibility), 'visible');
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(session.problems, []);
+});
