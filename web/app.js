@@ -128,6 +128,9 @@ async function start() {
 
   const exampleCity = catalog.cities.find((c) => c.id === example?.city);
   const form = new CaseForm(formElement, catalog, linkedCity?.id ?? exampleCity?.id ?? firstCityThatSettlesATotal(api, catalog));
+  // The example says it is one while the form holds it (an edit, an import or a link ends it).
+  const exampleNote = document.querySelector('#example-note');
+  let exampleText = null;
   if (exampleCity) form.fill(example);
   delete main.dataset.prerendered;
   mark('form');
@@ -141,6 +144,7 @@ async function start() {
     form.clearErrors();
     gaps.clearError();
     const kase = form.read();
+    if (!kase) exampleNote.hidden = true;
     tools.follow(kase);
     compare.cancel();
     sets.follow();
@@ -149,6 +153,8 @@ async function start() {
       return view.hint();
     }
     const { text, answer } = api.trySettleText(kase, QUICK);
+    if (exampleCity && exampleText === null) exampleText = text;
+    exampleNote.hidden = text !== exampleText;
     if (answer.error?.code === 'parameters_missing') {
       gaps.show(answer);
       return view.stale({ ...answer.error, message: `还差 ${answer.error.missing.length} 项本地标准，请在下面逐项填写` });

@@ -49,6 +49,7 @@ for (const width of [360, 1280]) {
       assert.equal(await page.locator('#city').inputValue(), example.city);
       assert.equal(await page.locator('[data-field="total"] input').inputValue(), example.visits[0].total);
       assert.ok(await pageWidth(page) <= width, 'no sideways scrolling');
+      assert.match(await page.locator('#example-note').innerText(), /示例/, 'the example says it is one');
       await shoot(page, `first-screen-static-${width}.png`, width, 800);
       const before = await screenText(page);
 
@@ -72,6 +73,10 @@ for (const width of [360, 1280]) {
       await live.keyboard.press('7');
       await live.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text),
         yuan(expectedAfter.totals.out_of_pocket));
+      // Changed, it is no longer the example: the note goes, and comes back with the example's own numbers.
+      assert.equal(await live.locator('#example-note').isVisible(), false, 'an edited case is not the example');
+      await live.keyboard.press('Backspace');
+      await live.waitForFunction(() => !document.querySelector('#example-note').hidden);
       await live.context().close();
     } finally {
       await plain.close();
@@ -103,6 +108,7 @@ test('a #case= link hides the example until its own case is on screen', async ()
     await page.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text), yuan(own.totals.out_of_pocket));
     assert.equal(await page.locator('[data-field="total"] input').inputValue(), '12345');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#result-body')).visibility), 'visible');
+    assert.equal(await page.locator('#example-note').isVisible(), false, 'a link\'s case is not called an example');
   } finally {
     await context.close();
   }
