@@ -250,18 +250,13 @@ Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visi
   auto basic_paid = read_optional_money(*json, "basic_paid", "prior");
   if (!basic_paid.ok()) return basic_paid.error();
   prior.basic_paid = basic_paid.value();
-  auto critical = read_prior_tier(*json, "critical");
-  if (!critical.ok()) return critical.error();
-  prior.critical = critical.value();
-  auto special_drug = read_prior_tier(*json, "special_drug");
-  if (!special_drug.ok()) return special_drug.error();
-  prior.special_drug = special_drug.value();
-  auto assistance = read_prior_tier(*json, "assistance");
-  if (!assistance.ok()) return assistance.error();
-  prior.assistance = assistance.value();
-  auto reassistance = read_prior_tier(*json, "reassistance");
-  if (!reassistance.ok()) return reassistance.error();
-  prior.reassistance = reassistance.value();
+  for (auto [name, target] :
+       {std::pair{"critical", &Prior::critical}, std::pair{"special_drug", &Prior::special_drug},
+        std::pair{"assistance", &Prior::assistance}, std::pair{"reassistance", &Prior::reassistance}}) {
+    auto tier = read_prior_tier(*json, name);
+    if (!tier.ok()) return tier.error();
+    prior.*target = tier.value();
+  }
   return std::optional<Prior>(prior);
 }
 

@@ -16,20 +16,20 @@ using settle::detail::segments_of;
 using settle::detail::weakest;
 using settle::detail::yearly_figure;
 
-Parameter yuan(int64_t amount) {
+Parameter valued(Unit unit, int64_t value) {
   Parameter parameter;
-  parameter.unit = Unit::yuan;
+  parameter.unit = unit;
   parameter.state = Parameter::State::value;
-  parameter.value = amount * 100;
+  parameter.value = value;
   return parameter;
 }
 
+Parameter yuan(int64_t amount) {
+  return valued(Unit::yuan, amount * 100);
+}
+
 Parameter percent(int64_t percent) {
-  Parameter parameter;
-  parameter.unit = Unit::percent;
-  parameter.state = Parameter::State::value;
-  parameter.value = percent * 100;
-  return parameter;
+  return valued(Unit::percent, percent * 100);
 }
 
 Parameter unlimited() {
