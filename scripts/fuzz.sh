@@ -25,9 +25,11 @@ for root in sys.argv[2:]:
         (out / (path.parent.name + "-" + path.name)).write_text(text)
 PY
 
-echo "replaying $(ls tests/fuzz/regressions | wc -l) kept regressions"
 if compgen -G "tests/fuzz/regressions/*" >/dev/null; then
+  echo "replaying $(compgen -G 'tests/fuzz/regressions/*' | wc -l) kept regressions"
   ./build-fuzz/settle_fuzzer tests/fuzz/regressions/* 2>&1 | tail -1
+else
+  echo "no kept regressions to replay"
 fi
 echo "fuzzing for ${seconds}s"
 cd build-fuzz
