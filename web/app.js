@@ -24,10 +24,14 @@ const afterPaint = () => new Promise((resolve) => {
   else next();
 });
 
+// A #case= or #params= link (even a damaged one) opens on its own case or set, never on the
+// example (the head's LINKED_SCRIPT reads the hash the same way).
+const opensLink = /^#(case|params)=/.test(location.hash);
+
 // For a link, started at once, while the browser is still parsing and laying out the page (the
 // script is async). A plain visit has its screen in the HTML (prerendered): the engine's start
 // and the takeover wait for that screen's first paint, which they would otherwise hold back.
-const engine = /^#(case|params)=/.test(location.hash) ? loadSettle() : afterPaint().then(() => loadSettle());
+const engine = opensLink ? loadSettle() : afterPaint().then(() => loadSettle());
 engine.catch(() => { /* start() reports it */ });
 // The case of a #case= link (share.js is loaded with the page for it), or null when there is
 // none or it cannot be read (the form says why once it is built).
@@ -67,8 +71,7 @@ async function start() {
   const prerendered = main.dataset.prerendered === 'yes';
   const example = (() => {
     try {
-      // A link (even a damaged one) opens on its own case or set, never on the example.
-      return /^#(case|params)=/.test(location.hash) ? null : JSON.parse(formElement.dataset.example || 'null');
+      return opensLink ? null : JSON.parse(formElement.dataset.example || 'null');
     } catch {
       return null;
     }
