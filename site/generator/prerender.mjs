@@ -7,11 +7,12 @@
 // person, and the live <main> and bottom bar are written back as HTML, with what was typed,
 // chosen and opened kept as attributes. On a real visit app.js builds the same screen again in
 // one task and takes it over without moving anything (tests/web/first-screen.test.js).
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// The tests' own loopback server and Debian's chromium (never a downloaded build).
+import { launchChromium } from '../../tests/web/browser.js';
+import { serveDir } from '../../tests/web/static-server.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SITE_DIR = path.resolve(process.argv[2] || '');
@@ -20,7 +21,6 @@ if (!process.argv[2] || !fs.existsSync(INDEX)) {
   console.error('usage: node site/generator/prerender.mjs SITE_DIR (with index.html)');
   process.exit(64);
 }
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const example = JSON.parse(fs.readFileSync(path.join(HERE, 'example-case.json'), 'utf8'));
 
 const attr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -31,29 +31,14 @@ if (!FORM_TAG.test(html) || html.includes('data-example=')) throw new Error('ind
 html = html.replace(FORM_TAG, (tag, rest) => `<form id="case-form"${rest} data-example="${attr(JSON.stringify(example))}">`);
 fs.writeFileSync(INDEX, html);
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.wasm': 'application/wasm' };
-const server = http.createServer((req, res) => {
-  const name = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname).replace(/^\/+/, '') || 'index.html';
-  const file = path.join(SITE_DIR, name);
-  // No service worker while the screen is made: its file list is written after this step.
-  if (!file.startsWith(SITE_DIR) || name === 'sw.js' || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  res.end(fs.readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-
-const browser = await chromium.launch({ executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+// No service worker while the screen is made: its file list is written after this step.
+const server = await serveDir(SITE_DIR, { hidden: ['/sw.js'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.goto(`${server.origin}/index.html`);
   // The result, its steps and the comparison are all on screen.
   await page.waitForFunction(() => document.body.dataset.ready === 'yes'
     && document.querySelector('#compare')?.dataset.done === 'yes'
@@ -97,5 +82,5 @@ try {
   console.log(`prerender: index.html with the example case's result (${example.city}, ${(screen.main.length / 1024).toFixed(0)} KB of markup)`);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

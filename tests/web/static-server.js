@@ -1,5 +1,6 @@
-// A tiny static file server on 127.0.0.1 for the browser test: the site's files, the right MIME
-// types, and a log of every path asked for.
+// A tiny static file server on 127.0.0.1 for the browser tests and the build's prerender step
+// (site/generator/prerender.mjs): the site's files, the right MIME types, and a log of every path
+// asked for.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -12,15 +13,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.png': 'image/png',
 };
 
-export async function serveDir(root) {
+// `hidden`: paths answered 404 as if absent ("/sw.js").
+export async function serveDir(root, { hidden = [] } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (hidden.includes(url.pathname)) { res.writeHead(404).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
     try {
       const body = await fs.readFile(file);
