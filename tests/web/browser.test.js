@@ -30,7 +30,9 @@ after(() => session?.close());
 // form holds (the example case of a plain visit, issue 18): each amount is cleared first.
 async function typeCase(kase) {
   await page.getByLabel('城市').selectOption(kase.city);
-  await page.getByLabel(kase.scheme === 'employee' ? '职工医保' : '居民医保').check();
+  // The radio itself: with the example's amounts still in, a city without its own standards opens
+  // the gaps form at once, whose labels name the scheme too (“…（居民医保；…）”).
+  await page.getByRole('radio', { name: kase.scheme === 'employee' ? '职工医保' : '居民医保', exact: true }).check();
   for (const id of kase.identities) await page.locator(`label[for="identity-${id}"]`).click();
   for (const [i, visit] of kase.visits.entries()) {
     if (i > 0) await page.getByRole('button', { name: '添加一次就诊' }).click();
