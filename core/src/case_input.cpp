@@ -7,13 +7,10 @@
 namespace settle::detail {
 namespace {
 
-Result<const City*> read_city(const Json& root, const std::vector<City>& cities) {
+Result<const City*> read_city(const Json& root) {
   auto id = required_string(root, "city", "");
   if (!id.ok()) return id.error();
-  for (const City& city : cities) {
-    if (city.id == id.value()) return &city;
-  }
-  return error_at("city", messages::unknown_city(id.value(), cities));
+  return find_city(id.value());
 }
 
 Result<Scheme> read_scheme(const Json& root) {
@@ -269,11 +266,8 @@ Result<Case> read_case(std::string_view json_text) {
           check_object(root.value(), "", {"city", "scheme", "identities", "visits", "parameters", "applied", "prior"});
       !status.ok())
     return status.error();
-  const Result<std::vector<City>>& cities = settle::cities();
-  if (!cities.ok()) return cities.error();
-
   Case settlement_case;
-  auto city = read_city(root.value(), cities.value());
+  auto city = read_city(root.value());
   if (!city.ok()) return city.error();
   settlement_case.city = city.value();
   auto scheme = read_scheme(root.value());

@@ -1,6 +1,7 @@
 #include "settle/rules.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "embedded_rules.h"
 #include "json_fields.h"
@@ -905,17 +906,49 @@ Result<City> load_city(const std::string& file, const std::string& json_text) {
   return city;
 }
 
+namespace {
+
+// Each embedded city, loaded the first time a case or cities() asks for it: a case reads only its
+// own city's file (the page's first settlement was mostly the four files' loading).
+const Result<City>& embedded_city(size_t index) {
+  static std::vector<std::unique_ptr<const Result<City>>> loaded(detail::embedded_rules().size());
+  std::unique_ptr<const Result<City>>& slot = loaded[index];
+  if (!slot) {
+    const detail::EmbeddedFile& file = detail::embedded_rules()[index];
+    slot = std::make_unique<const Result<City>>(load_city(file.name, file.text));
+  }
+  return *slot;
+}
+
+}  // namespace
+
 const Result<std::vector<City>>& cities() {
   static const Result<std::vector<City>> loaded = [] {
     std::vector<City> all;
-    for (const detail::EmbeddedFile& file : detail::embedded_rules()) {
-      Result<City> city = load_city(file.name, file.text);
+    for (size_t i = 0; i < detail::embedded_rules().size(); ++i) {
+      const Result<City>& city = embedded_city(i);
       if (!city.ok()) return Result<std::vector<City>>(city.error());
-      all.push_back(std::move(city.value()));
+      all.push_back(city.value());
     }
     return Result<std::vector<City>>(std::move(all));
   }();
   return loaded;
+}
+
+Result<const City*> find_city(const std::string& id) {
+  const std::vector<detail::EmbeddedFile>& files = detail::embedded_rules();
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].name != "rules/" + id + ".json") continue;
+    const Result<City>& city = embedded_city(i);
+    if (city.ok() && city.value().id == id) return &city.value();
+  }
+  // Not a file of its own name: looked for among all, which an unknown city's message lists.
+  const Result<std::vector<City>>& all = cities();
+  if (!all.ok()) return all.error();
+  for (const City& city : all.value()) {
+    if (city.id == id) return &city;
+  }
+  return error_at("city", messages::unknown_city(id, all.value()));
 }
 
 }  // namespace settle

@@ -33,6 +33,26 @@ TEST_CASE("every embedded rules file loads and validates") {
   }
 }
 
+TEST_CASE("find_city gives each embedded city by its id, the same one each time, and refuses an unknown id") {
+  for (const settle::City& listed : settle::cities().value()) {
+    INFO(listed.id);
+    auto found = settle::find_city(listed.id);
+    REQUIRE(found.ok());
+    CHECK(found.value()->id == listed.id);
+    CHECK(found.value()->name == listed.name);
+    CHECK(found.value()->periods.size() == listed.periods.size());
+    CHECK(settle::find_city(listed.id).value() == found.value());  // loaded once
+  }
+  auto unknown = settle::find_city("atlantis");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().path == "city");
+  CHECK(std::string(unknown.error().code) == "unknown_city");
+  for (const settle::City& listed : settle::cities().value())
+    CHECK(unknown.error().message.find(listed.name) != std::string::npos);
+  CHECK_FALSE(settle::find_city("").ok());
+  CHECK_FALSE(settle::find_city("../yantai").ok());
+}
+
 TEST_CASE("the embedded rules are the files in rules/") {
   for (const settle::City& city : settle::cities().value()) {
     auto from_disk = settle::load_city(city.file, read_file(std::string(SETTLE_RULES_DIR) + "/" + city.id + ".json"));

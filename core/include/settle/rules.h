@@ -197,6 +197,10 @@ Result<City> load_city(const std::string& file, const std::string& json_text);
 // Every embedded city, loaded once. An invalid embedded file is an error here (and in the tests).
 const Result<std::vector<City>>& cities();
 
+// The embedded city `id` ("yantai"), loading only its own file when it has one; an unknown id is
+// an error at "city" that lists the cities on file.
+Result<const City*> find_city(const std::string& id);
+
 // Plain Chinese names, as the page shows them: 职工医保, 居民医保; 住院, 门诊慢特病, ...
 const char* scheme_name(Scheme scheme);
 const char* kind_name(VisitKind kind);
