@@ -42,6 +42,10 @@ const linked = (() => {
     return null;
   }
 })();
+// The catalog of cities, periods and parameters, written by the site build from the engine's
+// cities() (site/generator/pages.mjs): the engine then loads only the rules of the city it
+// settles. null if it cannot be had, and the engine is asked instead.
+const catalogFile = fetch('catalog.json').then((response) => (response.ok ? response.json() : null)).catch(() => null);
 const parsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();
@@ -94,11 +98,9 @@ async function start() {
     main.dataset.prerendered = 'form';  // the result may show; the form once it is built
     delete document.querySelector('#mini-summary').dataset.prerendered;
   }
-  // A link's case is settled before the catalog is read: the engine's first call runs cold
-  // (V8 compiles each WebAssembly function when it is first called), and the rules it loads are
-  // those cities() describes, so the catalog then comes quickly.
+  // A link's case is settled at once: the engine loads only its city's rules.
   const first = linked ? api.trySettleText(linked, QUICK) : null;
-  const catalog = api.cities();
+  const catalog = (await catalogFile) || api.cities();
   mark('catalog');
   const version = [api.version(), RULES_DATE && `规则 ${RULES_DATE}`, BUILD && `构建 ${BUILD}`].filter(Boolean).join(' · ');
   versionSpan.textContent = ` 版本 ${version}`;

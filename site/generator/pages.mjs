@@ -435,4 +435,8 @@ for (const name of ['index.html', 'training.html']) {
 }
 fs.writeFileSync(path.join(site, 'cities.html'), indexPage());
 for (const city of catalog.cities) fs.writeFileSync(path.join(site, `city-${city.id}.html`), cityPage(city));
-console.log(`pages: cities.html and ${catalog.cities.length} city pages in ${site}`);
+// The calculator's catalog, so that it starts without loading every city's rules into the engine
+// (web/app.js): cities() as the module gives it, less each period's rules, which only these pages show.
+const pageCatalog = { ...catalog, cities: catalog.cities.map((city) => ({ ...city, periods: city.periods.map(({ rules, ...period }) => period) })) };
+fs.writeFileSync(path.join(site, 'catalog.json'), JSON.stringify(pageCatalog));
+console.log(`pages: cities.html, ${catalog.cities.length} city pages and catalog.json in ${site}`);
