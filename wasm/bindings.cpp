@@ -1,40 +1,53 @@
-// Embind surface of the contract: settle and cities return their JSON as UTF-8 bytes, a view
-// into the module's memory that stays valid until the next call; wasm/settle-api.js decodes it
-// with TextDecoder (Embind's std::string return would walk the bytes one by one in JavaScript,
-// which cost a quarter of a call and most of the page's start). The core never throws, so no
-// exception support is compiled in; an error is the {"error": {...}} JSON, returned as is.
-#include <emscripten/bind.h>
-#include <emscripten/val.h>
+// The module's surface, as plain C functions (no Embind: its glue was a third of the page's
+// JavaScript and its calls went through a generic invoker). Text goes in and out as UTF-8 bytes
+// in the module's memory: wasm/settle-api.js writes a case into the buffer settle_input() gives,
+// calls settle_case(), and reads the answer's settle_answer_size() bytes at the pointer it
+// returns, valid until the next call. The core never throws, so no exception support is compiled
+// in; an error is the {"error": {...}} JSON, returned as is.
+#include <emscripten/emscripten.h>
 
+#include <cstddef>
 #include <string>
 
 #include "settle/settle.h"
 
 namespace {
 
-// The bytes of the last answer: the returned view points into them.
-std::string last_answer;
+std::string input;
+std::string answer;  // the last answer: the returned pointer points into it
 
-emscripten::val answer_bytes(std::string answer) {
-  last_answer = std::move(answer);
-  return emscripten::val(
-      emscripten::typed_memory_view(last_answer.size(), reinterpret_cast<const unsigned char*>(last_answer.data())));
-}
-
-emscripten::val settle_case(const std::string& case_json, bool include_steps) {
-  settle::SettleOptions options;
-  options.include_steps = include_steps;
-  return answer_bytes(settle::settle_json(case_json, options).json);
-}
-
-emscripten::val cities() {
-  return answer_bytes(settle::cities_json());
+const char* keep(std::string text) {
+  answer = std::move(text);
+  return answer.data();
 }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(settle_module) {
-  emscripten::function("settle", &settle_case);
-  emscripten::function("cities", &cities);
-  emscripten::function("version", &settle::version);
+extern "C" {
+
+// Room for a case of `size` bytes, to be written there before settle_case().
+EMSCRIPTEN_KEEPALIVE char* settle_input(size_t size) {
+  input.resize(size);
+  return input.data();
 }
+
+EMSCRIPTEN_KEEPALIVE const char* settle_case(int include_steps) {
+  settle::SettleOptions options;
+  options.include_steps = include_steps != 0;
+  return keep(settle::settle_json(input, options).json);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* settle_cities() {
+  return keep(settle::cities_json());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* settle_version() {
+  return keep(settle::version());
+}
+
+// The length in bytes of the last answer.
+EMSCRIPTEN_KEEPALIVE size_t settle_answer_size() {
+  return answer.size();
+}
+
+}  // extern "C"

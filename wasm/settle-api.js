@@ -1,6 +1,7 @@
-// Thin wrapper over the Embind module: loads it once, decodes and parses its JSON answers and
-// turns the contract's error object into a SettleError (or, with trySettle, a value the UI can
-// show). No rule logic lives here; every number comes from the core.
+// Thin wrapper over the WebAssembly module (wasm/bindings.cpp): loads it once, passes it UTF-8
+// bytes, decodes and parses its JSON answers and turns the contract's error object into a
+// SettleError (or, with trySettle, a value the UI can show). No rule logic lives here; every
+// number comes from the core.
 import createSettleModule from './settle.js';
 
 export class SettleError extends Error {
@@ -21,10 +22,19 @@ export class SettleError extends Error {
 export async function loadSettle(options = {}) {
   const module = await createSettleModule(options);
   const toText = (input) => (typeof input === 'string' ? input : JSON.stringify(input));
-  // The module answers with a view of its own memory, valid until its next call: decode it now.
+  const encoder = new TextEncoder();
   const decoder = new TextDecoder();
+  // The module answers with a pointer into its own memory, valid until its next call (read the
+  // memory afresh: it can have grown and moved).
+  const answer = (at) => module.HEAPU8.subarray(at, at + module._settle_answer_size());
+  // A case's bytes (UTF-8, as a file holds them) in, the answer's bytes out: a view of the
+  // module's memory, to be decoded or copied before the next call.
+  const settleBytes = (bytes, { steps = true } = {}) => {
+    module.HEAPU8.set(bytes, module._settle_input(bytes.length));
+    return answer(module._settle_case(steps ? 1 : 0));
+  };
   // steps: false leaves the explanation out (the contract's --no-steps output).
-  const settleRaw = (input, { steps = true } = {}) => decoder.decode(module.settle(toText(input), steps));
+  const settleRaw = (input, options) => decoder.decode(settleBytes(encoder.encode(toText(input)), options));
 
   function trySettleText(input, options) {
     try {
@@ -38,8 +48,9 @@ export async function loadSettle(options = {}) {
   }
 
   return {
-    version: () => module.version(),
-    cities: () => JSON.parse(decoder.decode(module.cities())),
+    version: () => decoder.decode(answer(module._settle_version())),
+    cities: () => JSON.parse(decoder.decode(answer(module._settle_cities()))),
+    settleBytes,
     // The module's own bytes: identical to the native CLI's output for the same case.
     settleRaw,
     // Settlement object, or { error: { path, message } } exactly as the core said it.
