@@ -89,6 +89,8 @@ async function start() {
     throw error;
   }
   let adopted = false;
+  // Typed or chosen on the prerendered form while this script was on its way: put back below.
+  const typedEarly = prerendered && example ? editsBefore(formElement) : null;
   if (prerendered) {
     // CaseForm appends the cities and the first visit: the prerendered ones go.
     formElement.querySelector('#city').replaceChildren();
@@ -190,11 +192,65 @@ async function start() {
   sets.openFragment();
   window.addEventListener('hashchange', () => tools.openFragment());
   if (!linkedCity) recompute();  // else filling the form with the link's case recomputes
+  if (typedEarly) typedEarly.applyTo(formElement);  // after the example's own result, as an edit of it
   // The bottom bar is only for while the result is out of sight.
   new IntersectionObserver(([entry]) => document.body.classList.toggle('result-in-view', entry.isIntersecting))
     .observe(document.querySelector('#result'));
   document.body.dataset.ready = 'yes';
   await opening;  // the case of a #case= link is on screen
+}
+
+// What a person typed or chose in the prerendered form before the takeover, which builds the form
+// again: each control that differs from the HTML's own default (by its id, or a choice without
+// one by its name and value), and where the caret was. applyTo(form) puts them into the new form
+// as edits (so the result follows) and gives the focus back.
+function editsBefore(form) {
+  const keyOf = (control) => control.id || (control.name ? `${control.name}=${control.value}` : '');
+  const choice = (control) => control.type === 'checkbox' || control.type === 'radio';
+  const caret = (control) => {
+    try {
+      return [control.selectionStart, control.selectionEnd];
+    } catch {
+      return [null, null];  // a control without a caret (a select, a date)
+    }
+  };
+  const edits = [];
+  for (const control of form.elements) {
+    const key = keyOf(control);
+    if (!key || control.type === 'file' || control.tagName === 'BUTTON') continue;
+    if (choice(control)) {
+      if (control.checked !== control.defaultChecked) edits.push({ key, checked: control.checked });
+    } else if (control.tagName === 'SELECT') {
+      if (control.selectedOptions[0] && !control.selectedOptions[0].defaultSelected) edits.push({ key, value: control.value });
+    } else if (control.value !== control.defaultValue) {
+      edits.push({ key, value: control.value });
+    }
+  }
+  const active = form.contains(document.activeElement) ? document.activeElement : null;
+  const focus = active && keyOf(active) ? { key: keyOf(active), caret: caret(active) } : null;
+  return {
+    edits,
+    applyTo(next) {
+      const find = (key) => [...next.elements].find((control) => keyOf(control) === key);
+      for (const edit of edits) {
+        const control = find(edit.key);
+        if (!control) continue;
+        if ('checked' in edit) control.checked = edit.checked;
+        else control.value = edit.value;
+        const kind = choice(control) || control.tagName === 'SELECT' ? 'change' : 'input';
+        control.dispatchEvent(new Event(kind, { bubbles: true }));
+      }
+      const target = focus && find(focus.key);
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      const [start, end] = focus.caret;
+      if (start !== null) {
+        try {
+          target.setSelectionRange(start, end);
+        } catch { /* no caret to put back */ }
+      }
+    },
+  };
 }
 
 // 还差 N 项本地标准 (missing-form.js) is loaded the first time the engine asks for numbers.

@@ -85,6 +85,45 @@ for (const width of [360, 1280]) {
   });
 }
 
+test('what is typed into the prerendered form before the page takes over is kept, computed, and typing goes on where it was', async () => {
+  const context = await session.newContext();
+  try {
+    const page = session.watch(await context.newPage());
+    // The script is held back until the person has typed, as on a slow phone.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/app.js', async (route) => { await held; await route.continue(); });
+    await page.goto(session.url('index.html'), { waitUntil: 'domcontentloaded' });
+    await page.locator('input[name="identity"][value="minimum_living"]').check();
+    const total = page.locator('[data-field="total"] input').first();
+    await total.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('5');
+    assert.equal(await page.evaluate(() => document.querySelector('main').dataset.prerendered), 'yes', 'not yet taken over');
+    release();
+    await page.waitForSelector('body[data-ready="yes"]');
+    await page.unroute('**/app.js');
+
+    const changed = structuredClone(example);
+    changed.visits[0].total = `${example.visits[0].total}5`;
+    changed.identities = [...new Set([...(example.identities || []), 'minimum_living'])];
+    const expected = api.settle(changed, { steps: false });
+    assert.notEqual(expected.totals.out_of_pocket, settled.totals.out_of_pocket, 'the edits change the result');
+    await page.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text),
+      yuan(expected.totals.out_of_pocket));
+    assert.equal(await total.inputValue(), changed.visits[0].total);
+    assert.equal(await page.locator('input[name="identity"][value="minimum_living"]').isChecked(), true);
+    assert.equal(await page.locator('#example-note').isVisible(), false, 'an edited case is not the example');
+    // The caret is where it was: the next digit goes on the end.
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[data-field]')?.dataset.field), 'total');
+    await page.keyboard.type('0');
+    assert.equal(await total.inputValue(), `${changed.visits[0].total}0`);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(session.problems, []);
+});
+
 test('a #case= link hides the example until its own case is on screen', async () => {
   const context = await session.newContext();
   try {
