@@ -16,6 +16,12 @@ execute_process(COMMAND ${NODE} ${PAGES_DIR}/generator/pages.mjs ${SITE_DIR} RES
 if(pages_failed)
   message(FATAL_ERROR "site/generator/pages.mjs failed (${pages_failed})")
 endif()
+# The JavaScript minified (terser, from the project's node_modules), before the first screen is
+# made with it.
+execute_process(COMMAND ${NODE} ${PAGES_DIR}/generator/minify.mjs ${SITE_DIR} RESULT_VARIABLE minify_failed)
+if(minify_failed)
+  message(FATAL_ERROR "site/generator/minify.mjs failed (${minify_failed}): npm ci installs terser")
+endif()
 # The calculator's first screen (the example case and its result) written into index.html by the
 # page itself in chromium, before the file list and the build hash are made.
 execute_process(COMMAND ${NODE} ${PAGES_DIR}/generator/prerender.mjs ${SITE_DIR} RESULT_VARIABLE prerender_failed)

@@ -24,7 +24,7 @@ function staticGraph(entries) {
     if (seen.has(name)) return;
     seen.add(name);
     const text = fs.readFileSync(path.join(SITE, name), 'utf8');
-    for (const m of text.matchAll(/^\s*import\s+(?:[^'"()]*?\s+from\s+)?['"]\.\/([\w.-]+)['"]/gm)) visit(m[1]);
+    for (const m of text.matchAll(/(?:^|[;\s])import\s*(?:[^'"()]*?from\s*)?['"]\.\/([\w.-]+)['"]/gm)) visit(m[1]);
   };
   entries.forEach(visit);
   return seen;
@@ -32,7 +32,7 @@ function staticGraph(entries) {
 
 function firstLoad() {
   const html = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/(?:href|src)="([\w.-]+\.(?:css|js|webmanifest|svg))"/g)].map((m) => m[1]);
+  const linked = [...html.matchAll(/(?:href|src)="([\w.-]+\.(?:css|js|json|webmanifest|svg))"/g)].map((m) => m[1]);
   const files = new Set(['index.html', 'sw.js', 'settle.wasm', ...linked, ...staticGraph(linked.filter((n) => n.endsWith('.js')))]);
   return [...files].sort().map((name) => ({ name, gzip: gz(name) }));
 }
