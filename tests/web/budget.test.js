@@ -9,12 +9,13 @@ import zlib from 'node:zlib';
 import { SITE } from './paths.js';
 
 // Issue 18's budgets: first load <= 120 KB gzip, the whole site (icons included) <= 190 KB,
-// settle.wasm <= 75 KB. Not met on 2026-12-02 (README, Benchmark): first load 180.5 KB,
-// settle.wasm 121 KB (after -Oz and emmalloc), the site 254.5 KB. These ceilings, just above those
-// figures, stop further growth until the module gets smaller; the bench prints the budgets.
-const BUDGET = 184 * 1024;
+// settle.wasm <= 75 KB. Not met on 2026-12-02 (README, Benchmark): first load 172.1 KB (catalog.json
+// included), settle.wasm 120.1 KB (after -Oz and emmalloc), the site 239.3 KB (JavaScript minified).
+// These ceilings, just above those figures, stop further growth until the module gets smaller;
+// the bench prints the budgets.
+const BUDGET = 176 * 1024;
 const WASM_CEILING = 123 * 1024;
-const SITE_CEILING = 258 * 1024;
+const SITE_CEILING = 244 * 1024;
 const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(SITE, name)), { level: 9 }).length;
 
 // Every module reachable from `entries` through static imports (not import()).
