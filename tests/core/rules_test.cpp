@@ -235,3 +235,26 @@ TEST_CASE("every parameter has a label without internal text") {
     }
   }
 }
+
+TEST_CASE("a count of months is 0 to 120 in digits, anything else is refused") {
+  struct Example {
+    const char* text;
+    int64_t months;  // -1: refused
+  };
+  const Example examples[] = {{"0", 0},    {"12", 12},  {"120", 120}, {"007", 7},    {"121", -1}, {"999", -1},
+                              {"1000", -1}, {"", -1},   {"-1", -1},   {"1a", -1},    {" 12", -1}, {"1.5", -1},
+                              {"99999999999999999999", -1}};
+  for (const Example& example : examples) {
+    CAPTURE(example.text);
+    settle::Parameter parameter;
+    parameter.unit = settle::Unit::months;
+    settle::Status status = settle::set_parameter_value(parameter, example.text);
+    if (example.months < 0) {
+      REQUIRE_FALSE(status.ok());
+      CHECK(std::string(status.error().code) == "bad_months");
+    } else {
+      REQUIRE(status.ok());
+      CHECK(parameter.value == example.months);
+    }
+  }
+}

@@ -9,13 +9,14 @@ import zlib from 'node:zlib';
 import { SITE } from './paths.js';
 
 // Issue 18's budgets: first load <= 120 KB gzip, the whole site (icons included) <= 190 KB,
-// settle.wasm <= 75 KB. Not met on 2026-12-02 (README, Benchmark): first load 172.1 KB (catalog.json
-// included), settle.wasm 120.1 KB (after -Oz and emmalloc), the site 239.3 KB (JavaScript minified).
+// settle.wasm <= 75 KB. Not met on 2026-12-03 (README, Benchmark): first load 154.8 KB (catalog.json
+// included), settle.wasm 103.5 KB (-Oz, emmalloc, inlining in three files only, no exceptions), the
+// site 221.9 KB (JavaScript minified).
 // These ceilings, just above those figures, stop further growth until the module gets smaller;
 // the bench prints the budgets.
-const BUDGET = 176 * 1024;
-const WASM_CEILING = 123 * 1024;
-const SITE_CEILING = 244 * 1024;
+const BUDGET = 158 * 1024;
+const WASM_CEILING = 106 * 1024;
+const SITE_CEILING = 225 * 1024;
 const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(SITE, name)), { level: 9 }).length;
 
 // Every module reachable from `entries` through static imports (not import()).
