@@ -205,7 +205,8 @@ Status set_parameter_value(Parameter& parameter, const std::string& text) {
     case Unit::months: {
       bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
       int months = 0;
-      if (digits) for (char digit : text) months = months * 10 + (digit - '0');
+      if (digits)
+        for (char digit : text) months = months * 10 + (digit - '0');
       if (!digits || months > 120) return error_at("", messages::bad_months());
       parameter.value = months;
       break;

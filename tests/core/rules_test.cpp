@@ -241,8 +241,18 @@ TEST_CASE("a count of months is 0 to 120 in digits, anything else is refused") {
     const char* text;
     int64_t months;  // -1: refused
   };
-  const Example examples[] = {{"0", 0},    {"12", 12},  {"120", 120}, {"007", 7},    {"121", -1}, {"999", -1},
-                              {"1000", -1}, {"", -1},   {"-1", -1},   {"1a", -1},    {" 12", -1}, {"1.5", -1},
+  const Example examples[] = {{"0", 0},
+                              {"12", 12},
+                              {"120", 120},
+                              {"007", 7},
+                              {"121", -1},
+                              {"999", -1},
+                              {"1000", -1},
+                              {"", -1},
+                              {"-1", -1},
+                              {"1a", -1},
+                              {" 12", -1},
+                              {"1.5", -1},
                               {"99999999999999999999", -1}};
   for (const Example& example : examples) {
     CAPTURE(example.text);
