@@ -1,5 +1,6 @@
 #include "settle/date.h"
 
+#include "digits.h"
 #include "messages.h"
 
 namespace settle {
@@ -40,14 +41,7 @@ std::string Date::to_string() const {
 }
 
 Result<Date> parse_date(std::string_view text) {
-  auto digits = [&](size_t from, size_t count) {
-    int value = 0;
-    for (size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
+  auto digits = [&](size_t from, size_t count) { return detail::digits_value(text.substr(from, count)); };
   const Error shape = detail::messages::date_format();
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape;
   Date date{digits(0, 4), digits(5, 2), digits(8, 2)};

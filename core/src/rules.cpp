@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "digits.h"
 #include "embedded_rules.h"
 #include "json_fields.h"
 #include "rules_internal.h"
@@ -203,11 +204,8 @@ Status set_parameter_value(Parameter& parameter, const std::string& text) {
       break;
     }
     case Unit::months: {
-      bool digits = !text.empty() && text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos;
-      int months = 0;
-      if (digits)
-        for (char digit : text) months = months * 10 + (digit - '0');
-      if (!digits || months > 120) return error_at("", messages::bad_months());
+      int months = text.size() <= 3 ? detail::digits_value(text) : -1;
+      if (months < 0 || months > 120) return error_at("", messages::bad_months());
       parameter.value = months;
       break;
     }
