@@ -3,270 +3,378 @@
 #include <algorithm>
 #include <vector>
 
+#include "json_document_builder.h"
 #include "json_fields.h"
 #include "messages.h"
 
 namespace settle::detail {
 namespace {
 
-// Builds the document; rejects duplicate keys and nesting beyond the limit. A key is inserted
-// when it is read (one lookup, which also finds a repeat); the JSON path of an open container is
-// spelled out only for an error.
-class DocumentBuilder {
+// Reads JSON text (RFC 8259) and feeds a DocumentBuilder the events nlohmann's SAX parser would,
+// in the same order, and stops at the same first error with the same byte position, so that what
+// is accepted and every message stay as they were when nlohmann's parser read the cases (its
+// lexer, parser and the C library's strtod and printf were a fifth of settle.wasm; issue 18).
+// The position of an error is nlohmann's count of bytes read: through the byte where the error
+// shows (the end of the input counting as one more byte), or, where a well-formed token may not
+// stand, to the end of that token. tests/core/json_reader_test.cpp compares the two readers.
+class Reader {
  public:
-  explicit DocumentBuilder(int max_depth) : max_depth_(max_depth) {}
-
-  bool null() { return put(Json(nullptr)); }
-  bool boolean(bool value) { return put(Json(value)); }
-  bool number_integer(Json::number_integer_t value) { return put(Json(value)); }
-  bool number_unsigned(Json::number_unsigned_t value) { return put(Json(value)); }
-  bool number_float(Json::number_float_t, const std::string& source) {
-    return put(Json::binary(Json::binary_t::container_type(source.begin(), source.end())));
-  }
-  bool string(std::string& value) { return put(Json(std::move(value))); }
-  bool binary(Json::binary_t& value) { return put(Json::binary(value)); }
-  bool start_object(std::size_t) { return open(Json::object()); }
-  bool key(std::string& name) {
-    auto [entry, inserted] = stack_.back().node->get_ref<Json::object_t&>().emplace(std::move(name), nullptr);
-    if (!inserted) {
-      error_path_ = field_path(open_path(), entry->first);
-      return fail(messages::duplicate_key(entry->first));
-    }
-    slot_ = &entry->second;
-    key_ = &entry->first;
-    return true;
-  }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) { return open(Json::array()); }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    if (!problem_.ok()) return false;
-    if (error.id == 406) {  // a number beyond binary floating point (1e400): too large, at its field
-      error_path_ = value_path();
-      return fail(messages::number_out_of_range());
-    }
-    return fail(messages::not_json(position));
-  }
-
-  Json& document() { return root_; }
-  // What was wrong (its path apart: error_path), if anything was.
-  const Status& problem() const { return problem_; }
-  const std::string& error_path() const { return error_path_; }
-
- private:
-  // An open container and the key it sits under in its parent object (none in an array, where
-  // it is the last element, or at the root).
-  struct Open {
-    Json* node;
-    const std::string* key;
-  };
-
-  bool fail(Error problem) {
-    problem_ = std::move(problem);
-    return false;
-  }
-  // The slot the next value goes to: the root, the last key's in an object, a new element in an array.
-  Json& next_slot() {
-    if (stack_.empty()) return root_;
-    Json& parent = *stack_.back().node;
-    if (parent.is_object()) return *slot_;
-    parent.push_back(nullptr);
-    return parent.back();
-  }
-  bool put(Json value) {
-    next_slot() = std::move(value);
-    return true;
-  }
-  bool open(Json container) {
-    if (static_cast<int>(stack_.size()) >= max_depth_) return fail(messages::too_deep(max_depth_));
-    const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
-    Json& child = next_slot();
-    child = std::move(container);
-    stack_.push_back({&child, key});
-    return true;
-  }
-  // The JSON path of the innermost open container, e.g. "visits[2]". An open container in an
-  // array is that array's last element.
-  std::string open_path() const {
-    std::string path;
-    for (std::size_t level = 1; level < stack_.size(); ++level) {
-      const Open& open = stack_[level];
-      path = open.key ? field_path(path, *open.key) : index_path(path, stack_[level - 1].node->size() - 1);
-    }
-    return path;
-  }
-
-  // The JSON path of the value being read: the last key's in an object, the next index in an array.
-  std::string value_path() const {
-    if (stack_.empty()) return "";
-    const Json& parent = *stack_.back().node;
-    return parent.is_object() ? field_path(open_path(), *key_) : index_path(open_path(), parent.size());
-  }
-
-  int max_depth_;
-  Json root_;
-  std::vector<Open> stack_;
-  Json* slot_ = nullptr;              // where the value of the last key read goes
-  const std::string* key_ = nullptr;  // that key, as stored in its object
-  Status problem_;
-  std::string error_path_;  // "" unless the error is at a field (a repeated key)
-};
-
-// Reads the JSON text that cases are made of and feeds a DocumentBuilder the same events, in the
-// same order, as nlohmann's parser would; a batch run spent a fifth of its time in nlohmann's
-// lexer (callgrind). It takes only what it reads exactly as nlohmann does: strings without
-// escapes (UTF-8 checked against the same ranges), integers of up to 18 digits, decimals without
-// an exponent. Anything else, and every error, makes it give up (false), and the text is read
-// again by nlohmann, so what is accepted and every error message and position stay nlohmann's.
-class FastReader {
- public:
-  FastReader(std::string_view text, DocumentBuilder& builder)
-      : at_(text.data()), end_(text.data() + text.size()), builder_(builder) {}
+  Reader(std::string_view text, DocumentBuilder& builder)
+      : begin_(text.data()), at_(begin_), end_(begin_ + text.size()), builder_(builder) {}
 
   bool read() {
-    if (!value()) return false;
-    skip_whitespace();
-    return at_ == end_;
+    if (!skip_bom() || !value(scan())) return false;
+    return scan() == Token::end_of_input || unexpected();
   }
 
  private:
-  void skip_whitespace() {
-    while (at_ < end_ && (*at_ == ' ' || *at_ == '\t' || *at_ == '\n' || *at_ == '\r')) ++at_;
+  enum class Token {
+    begin_object,
+    end_object,
+    begin_array,
+    end_array,
+    name_separator,
+    value_separator,
+    string,
+    literal_true,
+    literal_false,
+    literal_null,
+    number,
+    end_of_input,
+    error,  // reported already
+  };
+
+  // An error found on reading the byte at `at` (`end_` for the end of the input).
+  bool failed_at(const char* at) {
+    builder_.not_json(static_cast<size_t>(at - begin_) + 1);
+    return false;
   }
-  bool next_is(char c) {
-    skip_whitespace();
-    if (at_ == end_ || *at_ != c) return false;
+  Token error_at(const char* at) {
+    failed_at(at);
+    return Token::error;
+  }
+  // A well-formed token where it may not stand: the position is the end of that token.
+  bool unexpected() {
+    if (token_ == Token::error) return false;
+    const size_t position =
+        token_ == Token::end_of_input ? static_cast<size_t>(end_ - begin_) + 1 : static_cast<size_t>(at_ - begin_);
+    builder_.not_json(position);
+    return false;
+  }
+
+  // A UTF-8 byte order mark may open the input.
+  bool skip_bom() {
+    if (at_ == end_ || static_cast<unsigned char>(*at_) != 0xEF) return true;
+    for (const char expected : {'\xBB', '\xBF'}) {
+      ++at_;
+      if (at_ == end_ || *at_ != expected) return failed_at(at_);
+    }
     ++at_;
     return true;
   }
-  bool value() {
-    skip_whitespace();
-    if (at_ == end_) return false;
-    switch (*at_) {
-      case '{': return object();
-      case '[': return array();
-      case '"': {
-        std::string text;
-        return string(text) && builder_.string(text);
-      }
-      case 't': return literal("true") && builder_.boolean(true);
-      case 'f': return literal("false") && builder_.boolean(false);
-      case 'n': return literal("null") && builder_.null();
-      default: return number();
+
+  Token scan() { return token_ = next_token(); }
+  Token next_token() {
+    while (at_ < end_ && (*at_ == ' ' || *at_ == '\t' || *at_ == '\n' || *at_ == '\r')) ++at_;
+    if (at_ == end_) return Token::end_of_input;
+    switch (*at_++) {
+      case '{': return Token::begin_object;
+      case '}': return Token::end_object;
+      case '[': return Token::begin_array;
+      case ']': return Token::end_array;
+      case ':': return Token::name_separator;
+      case ',': return Token::value_separator;
+      case 't': return literal("rue", Token::literal_true);
+      case 'f': return literal("alse", Token::literal_false);
+      case 'n': return literal("ull", Token::literal_null);
+      case '"': return string();
+      case '-':
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7':
+      case '8':
+      case '9': return number(at_ - 1);
+      default: return error_at(at_ - 1);  // read_json has refused a NUL byte already
+    }
+  }
+
+  // The current token is a value's first: the value is read and handed to the builder.
+  bool value(Token token) {
+    switch (token) {
+      case Token::begin_object: return object();
+      case Token::begin_array: return array();
+      case Token::string: return builder_.string(text_);
+      case Token::literal_true: return builder_.boolean(true);
+      case Token::literal_false: return builder_.boolean(false);
+      case Token::literal_null: return builder_.null();
+      case Token::number: return number_value();
+      default: return unexpected();
     }
   }
   bool object() {
-    ++at_;
-    if (!builder_.start_object(static_cast<std::size_t>(-1))) return false;
-    if (next_is('}')) return builder_.end_object();
-    do {
-      skip_whitespace();
-      std::string name;
-      if (!string(name) || !builder_.key(name) || !next_is(':') || !value()) return false;
-    } while (next_is(','));
-    return next_is('}') && builder_.end_object();
+    if (!builder_.start_object()) return false;
+    if (scan() == Token::end_object) return builder_.end_object();
+    while (true) {
+      if (token_ != Token::string) return unexpected();
+      if (!builder_.key(text_)) return false;
+      if (scan() != Token::name_separator) return unexpected();
+      if (!value(scan())) return false;
+      if (scan() == Token::end_object) return builder_.end_object();
+      if (token_ != Token::value_separator) return unexpected();
+      scan();
+    }
   }
   bool array() {
-    ++at_;
-    if (!builder_.start_array(static_cast<std::size_t>(-1))) return false;
-    if (next_is(']')) return builder_.end_array();
-    do {
-      if (!value()) return false;
-    } while (next_is(','));
-    return next_is(']') && builder_.end_array();
-  }
-  bool literal(std::string_view word) {
-    if (static_cast<size_t>(end_ - at_) < word.size() || std::string_view(at_, word.size()) != word) return false;
-    at_ += word.size();
-    return true;
-  }
-  // The bytes `count` after the lead byte, each in its [low, high] (nlohmann's lexer, scan_string).
-  bool continued(std::initializer_list<std::pair<unsigned char, unsigned char>> ranges) {
-    if (static_cast<size_t>(end_ - at_) <= ranges.size()) return false;
-    const char* next = at_ + 1;
-    for (const auto& [low, high] : ranges) {
-      const auto byte = static_cast<unsigned char>(*next++);
-      if (byte < low || byte > high) return false;
+    if (!builder_.start_array()) return false;
+    if (scan() == Token::end_array) return builder_.end_array();
+    while (true) {
+      if (!value(token_)) return false;
+      if (scan() == Token::end_array) return builder_.end_array();
+      if (token_ != Token::value_separator) return unexpected();
+      scan();
     }
-    at_ = next;
+  }
+
+  Token literal(std::string_view rest, Token token) {
+    for (const char expected : rest) {
+      if (at_ == end_ || *at_ != expected) return error_at(at_);
+      ++at_;
+    }
+    return token;
+  }
+
+  // The bytes after a UTF-8 lead byte, each in its [low, high] (nlohmann's lexer, scan_string).
+  bool continued(std::initializer_list<std::pair<unsigned char, unsigned char>> ranges) {
+    for (const auto& [low, high] : ranges) {
+      ++at_;
+      if (at_ == end_ || static_cast<unsigned char>(*at_) < low || static_cast<unsigned char>(*at_) > high)
+        return failed_at(at_);
+    }
+    ++at_;
     return true;
   }
-  bool string(std::string& text) {
-    if (at_ == end_ || *at_ != '"') return false;
-    const char* start = ++at_;
-    while (at_ < end_) {
+  // One UTF-8 character of a string, copied as it is.
+  bool character() {
+    const auto c = static_cast<unsigned char>(*at_);
+    const char* start = at_;
+    bool ok = true;
+    if (c < 0x80) {
+      ++at_;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      ok = continued({{0x80, 0xBF}});
+    } else if (c == 0xE0) {
+      ok = continued({{0xA0, 0xBF}, {0x80, 0xBF}});
+    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+      ok = continued({{0x80, 0xBF}, {0x80, 0xBF}});
+    } else if (c == 0xED) {
+      ok = continued({{0x80, 0x9F}, {0x80, 0xBF}});
+    } else if (c == 0xF0) {
+      ok = continued({{0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
+    } else if (c >= 0xF1 && c <= 0xF3) {
+      ok = continued({{0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
+    } else if (c == 0xF4) {
+      ok = continued({{0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}});
+    } else {
+      ok = failed_at(at_);
+    }
+    if (ok) text_.append(start, at_);
+    return ok;
+  }
+  // Four hex digits after "\u"; -1 if a byte is not one (the error is reported).
+  int hex4() {
+    int code = 0;
+    for (int i = 0; i < 4; ++i, ++at_) {
+      const char c = at_ == end_ ? '\0' : *at_;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                               : -1;
+      if (digit < 0) {
+        failed_at(at_);
+        return -1;
+      }
+      code = code * 16 + digit;
+    }
+    return code;
+  }
+  void append_utf8(uint32_t code) {
+    if (code < 0x80) {
+      text_ += static_cast<char>(code);
+    } else if (code < 0x800) {
+      text_ += static_cast<char>(0xC0 | (code >> 6));
+      text_ += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      text_ += static_cast<char>(0xE0 | (code >> 12));
+      text_ += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      text_ += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      text_ += static_cast<char>(0xF0 | (code >> 18));
+      text_ += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      text_ += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      text_ += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+  // After "\u": a code point, or a surrogate pair "\uD83D\uDE00", as UTF-8.
+  bool unicode_escape() {
+    const int high = hex4();
+    if (high < 0) return false;
+    uint32_t code = static_cast<uint32_t>(high);
+    if (high >= 0xDC00 && high <= 0xDFFF) return failed_at(at_ - 1);
+    if (high >= 0xD800 && high <= 0xDBFF) {
+      for (const char expected : {'\\', 'u'}) {
+        if (at_ == end_ || *at_ != expected) return failed_at(at_);
+        ++at_;
+      }
+      const int low = hex4();
+      if (low < 0) return false;
+      if (low < 0xDC00 || low > 0xDFFF) return failed_at(at_ - 1);
+      code = ((code - 0xD800) << 10) + static_cast<uint32_t>(low - 0xDC00) + 0x10000;
+    }
+    append_utf8(code);
+    return true;
+  }
+  bool escape() {
+    if (at_ == end_) return failed_at(at_);
+    const char c = *at_++;
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/': text_ += c; return true;
+      case 'b': text_ += '\b'; return true;
+      case 'f': text_ += '\f'; return true;
+      case 'n': text_ += '\n'; return true;
+      case 'r': text_ += '\r'; return true;
+      case 't': text_ += '\t'; return true;
+      case 'u': return unicode_escape();
+      default: return failed_at(at_ - 1);
+    }
+  }
+  // After the opening quote: the string's text, in text_.
+  Token string() {
+    text_.clear();
+    while (true) {
+      if (at_ == end_) return error_at(at_);
+      const char* plain = at_;  // a run without quote, backslash, control or non-ASCII bytes
+      while (at_ < end_ && *at_ != '"' && *at_ != '\\' && static_cast<unsigned char>(*at_) >= 0x20 &&
+             static_cast<unsigned char>(*at_) < 0x80)
+        ++at_;
+      text_.append(plain, at_);
+      if (at_ == end_) return error_at(at_);
       const auto c = static_cast<unsigned char>(*at_);
       if (c == '"') {
-        text.assign(start, at_);
         ++at_;
-        return true;
+        return Token::string;
       }
-      if (c == '\\' || c < 0x20) return false;
-      bool ok = true;
-      if (c < 0x80) {
+      if (c < 0x20) return error_at(at_);
+      if (c == '\\') {
         ++at_;
-      } else if (c >= 0xC2 && c <= 0xDF) {
-        ok = continued({{0x80, 0xBF}});
-      } else if (c == 0xE0) {
-        ok = continued({{0xA0, 0xBF}, {0x80, 0xBF}});
-      } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-        ok = continued({{0x80, 0xBF}, {0x80, 0xBF}});
-      } else if (c == 0xED) {
-        ok = continued({{0x80, 0x9F}, {0x80, 0xBF}});
-      } else if (c == 0xF0) {
-        ok = continued({{0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
-      } else if (c >= 0xF1 && c <= 0xF3) {
-        ok = continued({{0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}});
-      } else if (c == 0xF4) {
-        ok = continued({{0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}});
-      } else {
-        ok = false;
+        if (!escape()) return Token::error;
+      } else if (!character()) {
+        return Token::error;
       }
-      if (!ok) return false;
     }
-    return false;
   }
-  static bool digit(char c) { return c >= '0' && c <= '9'; }
-  bool number() {
-    const char* start = at_;
-    const bool negative = *at_ == '-';
-    if (negative) ++at_;
-    if (at_ == end_ || !digit(*at_)) return false;
+
+  static bool digit(const char* at, const char* end) { return at < end && *at >= '0' && *at <= '9'; }
+  // A number from `start` (its first byte read): its text in text_; an error at the first byte
+  // that does not fit the grammar where a digit must come.
+  Token number(const char* start) {
+    at_ = start;
+    negative_ = *at_ == '-';
+    if (negative_ && !digit(++at_, end_)) return error_at(at_);
     if (*at_ == '0') {
       ++at_;
     } else {
-      while (at_ < end_ && digit(*at_)) ++at_;
+      while (digit(at_, end_)) ++at_;
     }
-    const char* integer_end = at_;
+    integer_end_ = at_;
     if (at_ < end_ && *at_ == '.') {
+      if (!digit(++at_, end_)) return error_at(at_);
+      while (digit(at_, end_)) ++at_;
+    }
+    if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
       ++at_;
-      if (at_ == end_ || !digit(*at_)) return false;
-      while (at_ < end_ && digit(*at_)) ++at_;
+      if (at_ < end_ && (*at_ == '+' || *at_ == '-')) {
+        if (!digit(++at_, end_)) return error_at(at_);
+      } else if (!digit(at_, end_)) {
+        return error_at(at_);
+      }
+      while (digit(at_, end_)) ++at_;
     }
-    if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) return false;
-    if (at_ != integer_end) {
-      // A decimal: kept as its text. Longer ones go to nlohmann's reader, which refuses a number
-      // too large for binary floating point: its error message and position stay the same.
-      if (at_ - start > 300) return false;
-      return builder_.number_float(0.0, std::string(start, at_));
+    text_.assign(start, at_);
+    return Token::number;
+  }
+  // The number in text_: an integer that fits 64 bits as one, anything else as its text (a
+  // decimal); beyond binary floating point, refused as too large.
+  bool number_value() {
+    if (integer_end_ == at_) {
+      const char* digits = text_.data() + (negative_ ? 1 : 0);
+      const char* digits_end = text_.data() + text_.size();
+      uint64_t magnitude = 0;
+      bool fits = true;
+      for (const char* d = digits; d < digits_end && fits; ++d) {
+        const auto next = static_cast<uint64_t>(*d - '0');
+        fits = magnitude <= (UINT64_MAX - next) / 10;
+        magnitude = magnitude * 10 + next;
+      }
+      if (fits && !negative_) return builder_.number_unsigned(magnitude);
+      if (fits && magnitude <= static_cast<uint64_t>(INT64_MAX) + 1)
+        return builder_.number_integer(magnitude == 0 ? 0 : -static_cast<int64_t>(magnitude - 1) - 1);
     }
-    const char* digits = start + (negative ? 1 : 0);
-    if (at_ - digits > 18) return false;
-    uint64_t magnitude = 0;
-    for (const char* d = digits; d < at_; ++d) magnitude = magnitude * 10 + static_cast<uint64_t>(*d - '0');
-    if (negative) return builder_.number_integer(-static_cast<Json::number_integer_t>(magnitude));
-    return builder_.number_unsigned(magnitude);
+    if (beyond_double(text_)) return builder_.number_too_large();
+    return builder_.decimal(text_);
+  }
+  // Whether a JSON number's value, rounded to binary floating point as strtod rounds it, is
+  // infinite: |value| >= 2^1024 - 2^970, halfway between the largest double and 2^1024.
+  static bool beyond_double(const std::string& number) {
+    static constexpr std::string_view kHalfwayToInfinity =  // 2^1024 - 2^970, 309 digits
+        "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587"
+        "207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711"
+        "531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093"
+        "042880177904174497792";
+    const size_t e = number.find_first_of("eE");
+    const std::string_view mantissa = std::string_view(number).substr(0, e);
+    std::string digits;
+    int64_t point = -1;  // the value is 0.<digits> × 10^point
+    for (const char c : mantissa) {
+      if (c == '.') {
+        point = static_cast<int64_t>(digits.size());
+      } else if (c != '-' && (c != '0' || !digits.empty())) {
+        digits += c;
+      } else if (c == '0' && point >= 0) {
+        --point;  // a zero after the point and before the first significant digit
+      }
+    }
+    if (digits.empty()) return false;  // zero
+    if (point < 0) point = static_cast<int64_t>(digits.size());
+    int64_t exponent = 0;  // saturated: a text of up to 1 MiB
+    if (e != std::string::npos) {
+      size_t i = e + 1;
+      const bool exponent_negative = number[i] == '-';
+      if (number[i] == '+' || number[i] == '-') ++i;
+      for (; i < number.size(); ++i) exponent = std::min<int64_t>(exponent * 10 + (number[i] - '0'), 1'000'000'000);
+      if (exponent_negative) exponent = -exponent;
+    }
+    const int64_t magnitude = point + exponent;  // the count of integer digits
+    const auto limit = static_cast<int64_t>(kHalfwayToInfinity.size());
+    if (magnitude != limit) return magnitude > limit;
+    digits.erase(digits.find_last_not_of('0') + 1);
+    return std::string_view(digits) >= kHalfwayToInfinity;
   }
 
+  const char* const begin_;
   const char* at_;
   const char* const end_;
   DocumentBuilder& builder_;
+  Token token_ = Token::end_of_input;  // the last token read
+  std::string text_;                   // a string token's text, or a number's
+  bool negative_ = false;              // the number token's sign
+  const char* integer_end_ = nullptr;  // where the number token's integer part ends
 };
 
 // A JSON number in exponent form ("1E5", "1.5e-1", "1e008") as plain decimal text ("100000",
@@ -318,20 +426,11 @@ std::string without_exponent(const std::string& number) {
 
 Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   if (text.size() > limits.max_bytes) return error_at("", messages::too_large(limits.max_bytes));
-  {
-    DocumentBuilder builder(limits.max_depth);
-    if (FastReader(text, builder).read()) return std::move(builder.document());
-  }
-  // nlohmann's reader takes a NUL byte for the end of the input and would ignore what follows
-  // it: any byte after the value is an error, and a NUL is never part of JSON text.
+  // A NUL byte is never part of JSON text; nlohmann's parser took one for the end of the input.
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) return error_at("", messages::nul_byte(nul + 1));
   if (text.find_first_not_of(" \t\n\r") == std::string_view::npos) return error_at("", messages::empty_input());
   DocumentBuilder builder(limits.max_depth);
-  bool complete = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
-                                  /*strict=*/true, /*ignore_comments=*/false);
-  if (!complete) {
-    return error_at(builder.error_path(), builder.problem().ok() ? messages::not_json(0) : builder.problem().error());
-  }
+  if (!Reader(text, builder).read()) return error_at(builder.error_path(), builder.problem().error());
   return std::move(builder.document());
 }
 

@@ -1,11 +1,13 @@
 // libFuzzer target on the JSON entry point: any bytes in, a settlement or an error object out,
-// never a crash; a settlement's amounts always add up.
+// never a crash; a settlement's amounts always add up; the case reader gives what nlohmann's
+// parser gives (the same document or the same first error).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "nlohmann_reader.h"
 #include "settle/settle.h"
 
 namespace {
@@ -26,7 +28,9 @@ void check_adds_up(const nlohmann::json& amounts) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const auto [output, ok] = settle::settle_json(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  if (settle::testing::readable(text)) require(settle::testing::reader_difference(text).empty());
+  const auto [output, ok] = settle::settle_json(text);
   const nlohmann::json result = nlohmann::json::parse(output);  // output is always JSON
   if (!ok) {
     require(result.contains("error") && result["error"]["path"].is_string());
