@@ -16,8 +16,8 @@ Result<const City*> read_city(const Json& root) {
 Result<Scheme> read_scheme(const Json& root) {
   const Json* scheme = find_field(root, "scheme");
   if (scheme == nullptr) return Scheme::resident;
-  if (scheme->is_string() && scheme->get_ref<const std::string&>() == "employee") return Scheme::employee;
-  if (scheme->is_string() && scheme->get_ref<const std::string&>() == "resident") return Scheme::resident;
+  if (scheme->is_string() && scheme->text() == "employee") return Scheme::employee;
+  if (scheme->is_string() && scheme->text() == "resident") return Scheme::resident;
   return error_at("scheme", messages::unknown_scheme());
 }
 
@@ -41,7 +41,7 @@ Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const
   const Json* value = find_field(visit, name);
   if (value == nullptr) return fallback;
   if (!value->is_boolean()) return error_at(field_path(path, name), messages::expected_boolean());
-  return value->get<bool>();
+  return value->boolean_value();
 }
 
 // The amount of field `name` of the object at `path`. The field's path is built only for an
@@ -78,7 +78,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   if (const Json* kind = find_field(json, "kind")) {
     const std::string kind_path = field_path(path, "kind");
     if (!kind->is_string()) return error_at(kind_path, messages::unknown_kind());
-    const std::string& id = kind->get_ref<const std::string&>();
+    const std::string& id = kind->text();
     bool found = false;
     for (VisitKind candidate : kVisitKinds) {
       if (id == kind_id(candidate)) {
@@ -89,9 +89,9 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
     if (!found) return error_at(kind_path, messages::unknown_kind());
   }
   if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
-    if (!level->is_number_unsigned() || level->get<uint64_t>() < 1 || level->get<uint64_t>() > 3)
+    if (!level->is_unsigned() || level->unsigned_value() < 1 || level->unsigned_value() > 3)
       return error_at(field_path(path, "hospital_level"), messages::bad_hospital_level());
-    visit.hospital_level = static_cast<int>(level->get<uint64_t>());
+    visit.hospital_level = static_cast<int>(level->unsigned_value());
   }
   auto designated = read_flag(json, "designated", true, path);
   if (!designated.ok()) return designated.error();
@@ -153,14 +153,14 @@ Status apply_parameter(City& city, const std::string& id, const Json& entry, con
       found = true;
       Status status;
       if (value.is_string()) {
-        status = set_parameter_value(*parameter, value.get<std::string>());
-      } else if (parameter->unit == Unit::yuan && (value.is_number() || is_decimal_text(value))) {
+        status = set_parameter_value(*parameter, value.text());
+      } else if (parameter->unit == Unit::yuan && (value.is_integer() || value.is_decimal())) {
         Result<Fen> amount = read_money(value, path);
         if (!amount.ok()) return amount.error();
         parameter->state = Parameter::State::value;
         parameter->value = amount.value().fen();
-      } else if (parameter->unit == Unit::months && value.is_number_unsigned()) {
-        status = set_parameter_value(*parameter, std::to_string(value.get<uint64_t>()));
+      } else if (parameter->unit == Unit::months && value.is_unsigned()) {
+        status = set_parameter_value(*parameter, std::to_string(value.unsigned_value()));
       } else {
         return error_at(path, messages::parameter_wrong_unit(*parameter));
       }
@@ -186,10 +186,9 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
   if (parameters == nullptr) return std::shared_ptr<const City>();
   if (!parameters->is_object()) return error_at("parameters", messages::expected_object());
   auto copy = std::make_shared<City>(city);
-  for (const auto& item : parameters->items()) {
+  for (const auto& [id, entry] : parameters->members()) {
     std::string label;
-    if (Status status = apply_parameter(*copy, item.key(), item.value(), field_path("parameters", item.key()), label);
-        !status.ok())
+    if (Status status = apply_parameter(*copy, id, entry, field_path("parameters", id), label); !status.ok())
       return status.error();
     overridden.push_back(label);
   }
@@ -199,9 +198,8 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
 Result<std::optional<Date>> read_applied(const Json& root) {
   const Json* applied = find_field(root, "applied");
   if (applied == nullptr) return std::optional<Date>();
-  Result<Date> month = applied->is_string() && applied->get_ref<const std::string&>().size() == 7
-                           ? parse_date(applied->get<std::string>() + "-01")
-                           : Result<Date>(Error{"", ""});
+  Result<Date> month = applied->is_string() && applied->text().size() == 7 ? parse_date(applied->text() + "-01")
+                                                                           : Result<Date>(Error{"", ""});
   if (!month.ok()) return error_at("applied", messages::bad_applied_month());
   return std::optional<Date>(month.value());
 }
@@ -236,8 +234,8 @@ Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visi
   const Json* year = find_field(*json, "year");
   if (year == nullptr) return error_at("prior.year", messages::missing_field("year"));
   bool visit_that_year = false;
-  if (year->is_number_unsigned() && year->get<uint64_t>() >= 1900 && year->get<uint64_t>() <= 2199) {
-    prior.year = static_cast<int>(year->get<uint64_t>());
+  if (year->is_unsigned() && year->unsigned_value() >= 1900 && year->unsigned_value() <= 2199) {
+    prior.year = static_cast<int>(year->unsigned_value());
     visit_that_year =
         std::any_of(visits.begin(), visits.end(), [&](const Visit& v) { return v.date.year == prior.year; });
   } else {

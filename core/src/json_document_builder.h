@@ -19,18 +19,16 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(int max_depth) : max_depth_(max_depth) {}
 
-  bool null() { return put(Json(nullptr)); }
-  bool boolean(bool value) { return put(Json(value)); }
-  bool number_integer(Json::number_integer_t value) { return put(Json(value)); }
-  bool number_unsigned(Json::number_unsigned_t value) { return put(Json(value)); }
+  bool null() { return put(Json()); }
+  bool boolean(bool value) { return put(Json::boolean(value)); }
+  bool number_integer(int64_t value) { return put(Json::signed_integer(value)); }
+  bool number_unsigned(uint64_t value) { return put(Json::unsigned_integer(value)); }
   // A number with a fraction or an exponent, or an integer beyond 64 bits: kept as its text.
-  bool decimal(const std::string& source) {
-    return put(Json::binary(Json::binary_t::container_type(source.begin(), source.end())));
-  }
-  bool string(std::string& value) { return put(Json(std::move(value))); }
+  bool decimal(const std::string& source) { return put(Json::decimal(source)); }
+  bool string(std::string& value) { return put(Json::string(std::move(value))); }
   bool start_object() { return open(Json::object()); }
   bool key(std::string& name) {
-    auto [entry, inserted] = stack_.back().node->get_ref<Json::object_t&>().emplace(std::move(name), nullptr);
+    auto [entry, inserted] = stack_.back().node->members().emplace(std::move(name), Json());
     if (!inserted) {
       error_path_ = field_path(open_path(), entry->first);
       return fail(messages::duplicate_key(entry->first));
@@ -78,8 +76,7 @@ class DocumentBuilder {
     if (stack_.empty()) return root_;
     Json& parent = *stack_.back().node;
     if (parent.is_object()) return *slot_;
-    parent.push_back(nullptr);
-    return parent.back();
+    return parent.elements().emplace_back();
   }
   bool put(Json value) {
     next_slot() = std::move(value);

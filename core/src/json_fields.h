@@ -16,7 +16,7 @@ namespace settle::detail {
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
 inline Status check_object(const Json& value, const std::string& path, std::initializer_list<const char*> known) {
   if (!value.is_object()) return error_at(path, messages::expected_object());
-  for (const auto& [name, field] : value.get_ref<const Json::object_t&>()) {
+  for (const auto& [name, field] : value.members()) {
     bool found = false;
     for (const char* known_name : known) found = found || name == std::string_view(known_name);
     if (!found) return error_at(field_path(path, name), messages::unknown_field(name, known));
@@ -24,18 +24,14 @@ inline Status check_object(const Json& value, const std::string& path, std::init
   return {};
 }
 
-// Looked up by string_view: the object's map compares without building a key string (or taking
-// strlen at every comparison), and reading a case is most of a batch run (callgrind).
+// The field `name` of `object`, or null (also when `object` is not an object).
 inline const Json* find_field(const Json& object, std::string_view name) {
-  if (!object.is_object()) return nullptr;
-  const Json::object_t& members = object.get_ref<const Json::object_t&>();
-  auto it = members.find(name);
-  return it == members.end() ? nullptr : &it->second;
+  return object.find(name);
 }
 
 inline Result<std::string> read_string(const Json& value, const std::string& path) {
   if (!value.is_string()) return error_at(path, messages::expected_string());
-  return value.get<std::string>();
+  return value.text();
 }
 
 inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {

@@ -434,28 +434,18 @@ Result<Json> read_json(std::string_view text, const InputLimits& limits) {
   return std::move(builder.document());
 }
 
-bool is_decimal_text(const Json& value) {
-  return value.is_binary();
-}
-
-std::string decimal_text(const Json& value) {
-  const auto& bytes = value.get_binary();
-  return std::string(bytes.begin(), bytes.end());
-}
-
 Result<Fen> read_money(const Json& value, const std::string& path) {
-  if (value.is_number_unsigned()) {
-    auto yuan = value.get<Json::number_unsigned_t>();
+  if (value.is_unsigned()) {
+    const uint64_t yuan = value.unsigned_value();
     if (yuan > static_cast<uint64_t>(kMaxAmount.fen() / 100)) return error_at(path, messages::amount_too_large());
     return Fen::yuan(static_cast<int64_t>(yuan));
   }
-  if (value.is_number_integer()) {
-    if (value.get<Json::number_integer_t>() == 0) return Fen();  // -0
+  if (value.is_signed()) {
+    if (value.signed_value() == 0) return Fen();  // -0
     return error_at(path, messages::amount_negative());
   }
-  if (!is_decimal_text(value) && !value.is_string()) return error_at(path, messages::amount_wrong_type());
-  Result<Fen> amount = is_decimal_text(value) ? parse_yuan(without_exponent(decimal_text(value)))
-                                              : parse_yuan(value.get_ref<const std::string&>());
+  if (!value.is_decimal() && !value.is_string()) return error_at(path, messages::amount_wrong_type());
+  Result<Fen> amount = value.is_decimal() ? parse_yuan(without_exponent(value.text())) : parse_yuan(value.text());
   if (!amount.ok()) return error_at(path, amount.error());
   return amount;
 }

@@ -135,7 +135,7 @@ Result<T> parse_enum(const Json& value, const std::string& path,
                      std::initializer_list<std::pair<const char*, T>> choices) {
   if (value.is_string()) {
     for (const auto& [name, choice] : choices) {
-      if (value.get_ref<const std::string&>() == name) return choice;
+      if (value.text() == name) return choice;
     }
   }
   std::vector<std::string> names;
@@ -152,7 +152,7 @@ Result<Provenance> parse_provenance(const Json& value, const std::string& path) 
 Result<VisitKind> parse_kind(const Json& value, const std::string& path) {
   if (value.is_string()) {
     for (VisitKind kind : kVisitKinds) {
-      if (value.get_ref<const std::string&>() == kind_id(kind)) return kind;
+      if (value.text() == kind_id(kind)) return kind;
     }
   }
   std::vector<std::string> names;
@@ -230,7 +230,7 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   if (const Json* if_missing = find_field(json, "if_missing")) {
     // Only a cap may be taken as not reached, and only while it is not on file.
     const std::string if_missing_path = field_path(path, "if_missing");
-    if (!if_missing->is_string() || if_missing->get_ref<const std::string&>() != "not_reached")
+    if (!if_missing->is_string() || if_missing->text() != "not_reached")
       return error_at(if_missing_path, messages::one_of({"not_reached"}));
     if (allow != Allow::unlimited_too) return error_at(if_missing_path, messages::rules_not_reached_only_caps());
     parameter.not_reached_if_missing = true;
@@ -357,11 +357,11 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   if (const Json* by_year = find_field(json, "deductible_by_year")) {
     const std::string by_year_path = field_path(path, "deductible_by_year");
     if (!by_year->is_object()) return error_at(by_year_path, messages::expected_object());
-    for (const auto& item : by_year->items()) {
-      Result<Date> year = parse_date(item.key() + "-01-01");
-      if (!year.ok()) return error_at(field_path(by_year_path, item.key()), year.error());
+    for (const auto& [year_text, entry] : by_year->members()) {
+      Result<Date> year = parse_date(year_text + "-01-01");
+      if (!year.ok()) return error_at(field_path(by_year_path, year_text), year.error());
       auto parameter =
-          parse_parameter(item.value(), field_path(by_year_path, item.key()), id.value() + ".deductible." + item.key(),
+          parse_parameter(entry, field_path(by_year_path, year_text), id.value() + ".deductible." + year_text,
                           Unit::yuan, Allow::value_only, defaults);
       if (!parameter.ok()) return parameter.error();
       rule.deductible_by_year[year.value().year] = parameter.value();
@@ -415,7 +415,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   }
   if (const Json* lump_sum = find_field(json, "lump_sum")) {
     if (!lump_sum->is_boolean()) return error_at(field_path(path, "lump_sum"), messages::expected_boolean());
-    rule.lump_sum = lump_sum->get<bool>();
+    rule.lump_sum = lump_sum->boolean_value();
   }
   return rule;
 }
@@ -444,11 +444,11 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   const std::string income_path = field_path(path, "income_by_year");
   if (income == nullptr) return error_at(income_path, messages::missing_field("income_by_year"));
   if (!income->is_object()) return error_at(income_path, messages::expected_object());
-  for (const auto& item : income->items()) {
-    Result<Date> year = parse_date(item.key() + "-01-01");
-    if (!year.ok()) return error_at(field_path(income_path, item.key()), year.error());
-    auto parameter = parse_parameter(item.value(), field_path(income_path, item.key()),
-                                     "early_warning.income." + item.key(), Unit::yuan, Allow::value_only, defaults);
+  for (const auto& [year_text, entry] : income->members()) {
+    Result<Date> year = parse_date(year_text + "-01-01");
+    if (!year.ok()) return error_at(field_path(income_path, year_text), year.error());
+    auto parameter = parse_parameter(entry, field_path(income_path, year_text), "early_warning.income." + year_text,
+                                     Unit::yuan, Allow::value_only, defaults);
     if (!parameter.ok()) return parameter.error();
     warning.income_by_year[year.value().year] = parameter.value();
   }

@@ -13,6 +13,7 @@ namespace settle::testing {
 using detail::DocumentBuilder;
 using detail::InputLimits;
 using detail::Json;
+using Nlohmann = nlohmann::json;
 
 // nlohmann's SAX events, handed to a DocumentBuilder as read_json's reader hands them.
 struct NlohmannEvents {
@@ -20,11 +21,11 @@ struct NlohmannEvents {
 
   bool null() { return builder.null(); }
   bool boolean(bool value) { return builder.boolean(value); }
-  bool number_integer(Json::number_integer_t value) { return builder.number_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return builder.number_unsigned(value); }
-  bool number_float(Json::number_float_t, const std::string& source) { return builder.decimal(source); }
+  bool number_integer(Nlohmann::number_integer_t value) { return builder.number_integer(value); }
+  bool number_unsigned(Nlohmann::number_unsigned_t value) { return builder.number_unsigned(value); }
+  bool number_float(Nlohmann::number_float_t, const std::string& source) { return builder.decimal(source); }
   bool string(std::string& value) { return builder.string(value); }
-  bool binary(Json::binary_t&) { return false; }  // never from JSON text
+  bool binary(Nlohmann::binary_t&) { return false; }  // never from JSON text
   bool start_object(std::size_t) { return builder.start_object(); }
   bool key(std::string& name) { return builder.key(name); }
   bool end_object() { return builder.end_object(); }
@@ -43,8 +44,8 @@ struct NlohmannEvents {
 inline Result<Json> read_with_nlohmann(const std::string& text) {
   DocumentBuilder builder(InputLimits{}.max_depth);
   NlohmannEvents events{builder};
-  if (!Json::sax_parse(text.begin(), text.end(), &events, nlohmann::detail::input_format_t::json, /*strict=*/true,
-                       /*ignore_comments=*/false)) {
+  if (!Nlohmann::sax_parse(text.begin(), text.end(), &events, nlohmann::detail::input_format_t::json, /*strict=*/true,
+                           /*ignore_comments=*/false)) {
     return settle::detail::error_at(builder.error_path(), builder.problem().error());
   }
   return std::move(builder.document());
