@@ -11,6 +11,7 @@
 #include <iostream>
 #include <string>
 
+#include "line_reader.h"
 #include "settle/settle.h"
 
 namespace {
@@ -65,18 +66,6 @@ std::string read_case(std::istream& input) {
   return text;
 }
 
-// The next line without its '\n', at most `keep` bytes of it (the rest is skipped, not held).
-// False at the end of the input. A read error throws (the stream buffer's own).
-bool next_line(std::streambuf& input, std::string& line, size_t keep) {
-  line.clear();
-  int c = input.sbumpc();
-  if (c == std::char_traits<char>::eof()) return false;
-  for (; c != std::char_traits<char>::eof() && c != '\n'; c = input.sbumpc()) {
-    if (line.size() < keep) line.push_back(static_cast<char>(c));
-  }
-  return true;
-}
-
 // Results are written in blocks: one write per line was a system call per case (each result is
 // longer than the stream's own buffer takes). Whatever is pending is written before the next read
 // could wait, so a program that sends one case and waits for its line still gets it. A line
@@ -89,12 +78,12 @@ int settle_lines(std::istream& input, const settle::SettleOptions& options) {
     pending.clear();
     return static_cast<bool>(std::cout);
   };
-  std::streambuf& buffer = *input.rdbuf();
+  LineReader lines(*input.rdbuf());
   try {
     while (true) {
-      if (!pending.empty() && (pending.size() >= (1 << 16) || buffer.in_avail() <= 0) && !write_pending())
+      if (!pending.empty() && (pending.size() >= (1 << 16) || !lines.holds_more()) && !write_pending())
         return finish(1);
-      if (!next_line(buffer, line, settle::kMaxInputBytes + 1)) break;
+      if (!lines.next(line, settle::kMaxInputBytes + 1)) break;
       pending += settle::settle_json(line, options).json;
       pending += '\n';
     }
