@@ -60,6 +60,18 @@ out=$(cat "${TMPDIR:-/tmp}/settle-long-line.$$"); rm -f "${TMPDIR:-/tmp}/settle-
 check "--jsonl refuses a line over the limit and goes on" '[[ $(printf "%s\n" "$out" | sed -n 1p) == "{\"error\""*"KiB"* && $(printf "%s\n" "$out" | sed -n 2p) == *"\"reassistance\":910000"* ]]'
 check "--jsonl holds no more of a long line than the limit (peak ${peak} KiB)" '[[ $peak =~ ^[0-9]+$ && $peak -lt 80000 ]]'
 
+# A program that writes one case and waits for its line gets it before it writes the next (the
+# input is read as far as it has come, never waiting for a fuller block).
+coproc SETTLE { "$settle" --jsonl; }
+answers=()
+for case_line in "$good" '{"city":' "$good"; do
+  printf '%s\n' "$case_line" >&"${SETTLE[1]}"
+  IFS= read -r -t 10 answer <&"${SETTLE[0]}" && answers+=("$answer")
+done
+exec {SETTLE[1]}>&-
+wait "$SETTLE_PID"
+check "--jsonl answers each line before the next is written" '[[ ${#answers[@]} == 3 && ${answers[0]} == *"\"reassistance\":910000"* && ${answers[1]} == "{\"error\""* && ${answers[2]} == *"\"reassistance\":910000"* ]]'
+
 # Output that cannot be written is a failure, not a settlement nobody received.
 if [[ -w /dev/full ]]; then
   printf '%s' "$good" | "$settle" > /dev/full 2>/dev/null; code=$?
