@@ -560,6 +560,9 @@ Error rules_unknown_category(const std::string& id) {
 Error rules_empty_list() {
   return refused("rules_empty_list", "列表不能为空");
 }
+Error rules_unreadable() {
+  return refused("rules_unreadable", "计算器内置的政策规则无法读取（程序构建有误），未做计算");
+}
 Error rules_pool_only_for_critical() {
   return refused("rules_pool_only_for_critical", "只有大病保险规则有 pool");
 }

@@ -185,6 +185,8 @@ Error rules_reading_needs_note();
 Error rules_unlimited_not_allowed();
 Error rules_unknown_category(const std::string& id);
 Error rules_empty_list();
+// The rules built into the module cannot be read back (a build fault, never a case's).
+Error rules_unreadable();
 Error rules_pool_only_for_critical();
 Error rules_ratio_above_100();
 Error rules_band_order();

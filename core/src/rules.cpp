@@ -916,7 +916,7 @@ const Result<City>& embedded_city(size_t index) {
   std::unique_ptr<const Result<City>>& slot = loaded[index];
   if (!slot) {
     const detail::EmbeddedFile& file = detail::embedded_rules()[index];
-    slot = std::make_unique<const Result<City>>(load_city(file.name, file.text));
+    slot = std::make_unique<const Result<City>>(detail::read_embedded(file));
   }
   return *slot;
 }
