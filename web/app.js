@@ -25,7 +25,7 @@ const afterPaint = () => new Promise((resolve) => {
 });
 
 // A #case= or #params= link (even a damaged one) opens on its own case or set, never on the
-// example (the head's LINKED_SCRIPT reads the hash the same way).
+// example (the head's FIRST_SCREEN_SCRIPT reads the hash the same way).
 const opensLink = /^#(case|params)=/.test(location.hash);
 
 // For a link, started at once, while the browser is still parsing and laying out the page (the
@@ -69,7 +69,7 @@ async function start() {
   // form filled with the example case (data-example) and its result, on screen before this
   // script runs. The form and the result are built again below, the same, in the task that
   // takes over, so nothing moves; a #case= link hides them until its own case is shown
-  // (head.mjs LINKED_SCRIPT, app.css).
+  // (head.mjs FIRST_SCREEN_SCRIPT, app.css).
   const main = document.querySelector('main');
   const formElement = document.querySelector('#case-form');
   const prerendered = main.dataset.prerendered === 'yes';

@@ -153,3 +153,32 @@ test('a #case= link hides the example until its own case is on screen', async ()
   }
   assert.deepEqual(session.problems, []);
 });
+
+// head.mjs FIRST_SCREEN_SCRIPT: a plain visit draws its prerendered screen before the page's
+// scripts, the engine and the catalog are even asked for (they held that paint back when they
+// came beside the stylesheet); a link asks for them at once.
+test('a plain visit asks for app.js and the engine only once its first frame is drawn; a link at once', async () => {
+  const timings = async (fragment) => {
+    const context = await session.newContext();
+    try {
+      const page = session.watch(await context.newPage());
+      await page.addInitScript(() => requestAnimationFrame(() => { window.firstFrame = performance.now(); }));
+      await page.goto(session.url(`index.html${fragment}`));
+      await settledScreen(page);
+      return await page.evaluate(() => {
+        const entry = (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/${name}`));
+        return { frame: window.firstFrame, css: entry('app.css')?.responseEnd,
+          app: entry('app.js')?.startTime, wasm: entry('settle.wasm')?.startTime, catalog: entry('catalog.json')?.startTime };
+      });
+    } finally {
+      await context.close();
+    }
+  };
+  const plain = await timings('');
+  assert.ok(Number.isFinite(plain.frame) && plain.frame >= plain.css, `a first frame (${plain.frame} ms) once app.css is in (${plain.css} ms)`);
+  for (const name of ['app', 'wasm', 'catalog']) {
+    assert.ok(plain[name] >= plain.frame, `${name}: asked at ${plain[name]} ms, first frame at ${plain.frame} ms`);
+  }
+  const linked = await timings(fragmentOf(example));
+  assert.ok(linked.app < linked.css, `a link asks for app.js (${linked.app} ms) before app.css is in (${linked.css} ms)`);
+});

@@ -24,7 +24,7 @@ test('every page opens with the one shared head and links; only the calculator a
     assert.match(html, /^<!doctype html>\n<html lang="zh-CN">\n<head>\n  <meta charset="utf-8">\n/, name);
     const csp = [...html.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(csp.length, 1, `${name}: one policy`);
-    // The calculator also allows its one inline script, by its hash (head.mjs LINKED_SCRIPT).
+    // The calculator also allows its one inline script, by its hash (head.mjs FIRST_SCREEN_SCRIPT).
     assert.match(csp[0], name === 'index.html' ? /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'; /
       : /^default-src 'self'; script-src 'self'(?: 'wasm-unsafe-eval')?; /, name);
     assert.equal(csp[0].includes('wasm-unsafe-eval'), ['index.html', 'training.html'].includes(name), name);
