@@ -7,67 +7,67 @@
 namespace settle::detail {
 namespace {
 
-// The fields of each rules struct, in one order for writing and reading. `S` is the struct,
-// const when written.
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Source>> {
+// The fields of each rules struct, in one order for writing and reading (Reader is handed them
+// as const and reads into them: every struct it reads is its own).
+template <class F>
+void rules_fields(F& f, const Source& s) {
   f(s.document, s.clause);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Parameter>> {
+template <class F>
+void rules_fields(F& f, const Parameter& s) {
   f(s.id, s.unit, s.state, s.value, s.may_be_unlimited, s.source, s.provenance, s.note, s.label,
     s.not_reached_if_missing);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Band>> {
+template <class F>
+void rules_fields(F& f, const Band& s) {
   f(s.to, s.ratio);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, TierRule>> {
+template <class F>
+void rules_fields(F& f, const TierRule& s) {
   f(s.id, s.tier, s.pool, s.schemes, s.categories, s.deductible, s.bands, s.cap, s.source, s.quote, s.name, s.look_back,
     s.lump_sum, s.deductible_by_year);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, BasicLevel>> {
+template <class F>
+void rules_fields(F& f, const BasicLevel& s) {
   f(s.deductible, s.ratio);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, BasicEstimate>> {
+template <class F>
+void rules_fields(F& f, const BasicEstimate& s) {
   f(s.id, s.schemes, s.kinds, s.levels, s.repeat_deductible_share, s.cap, s.source);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, EarlyWarningThreshold>> {
+template <class F>
+void rules_fields(F& f, const EarlyWarningThreshold& s) {
   f(s.categories, s.share);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, EarlyWarning>> {
+template <class F>
+void rules_fields(F& f, const EarlyWarning& s) {
   f(s.source, s.income_by_year, s.thresholds);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, TierGap>> {
+template <class F>
+void rules_fields(F& f, const TierGap& s) {
   f(s.tiers, s.categories, s.reading, s.source, s.quote, s.note);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Clause>> {
+template <class F>
+void rules_fields(F& f, const Clause& s) {
   f(s.source, s.quote);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Date>> {
+template <class F>
+void rules_fields(F& f, const Date& s) {
   f(s.year, s.month, s.day);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Period>> {
+template <class F>
+void rules_fields(F& f, const Period& s) {
   f(s.from, s.to, s.document, s.title, s.from_provenance, s.assistance_kinds, s.assistance_kinds_source,
     s.assistance_kinds_provenance, s.assistance_kinds_note, s.assistance_kinds_assumed, s.assistance_kinds_missing,
     s.assistance_kinds_missing_note, s.issued, s.highest_only, s.non_designated, s.designated_only, s.gaps, s.rules,
     s.basic_estimates, s.early_warning, s.preliminary);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, Category>> {
+template <class F>
+void rules_fields(F& f, const Category& s) {
   f(s.id, s.name, s.assumed);
 }
-template <class F, class S>
-auto rules_fields(F& f, S& s) -> std::enable_if_t<std::is_same_v<std::remove_const_t<S>, City>> {
+template <class F>
+void rules_fields(F& f, const City& s) {
   f(s.id, s.name, s.file, s.categories, s.periods);
 }
 
@@ -137,8 +137,8 @@ class Reader {
   explicit Reader(std::string_view bytes) : at_(bytes.data()), end_(bytes.data() + bytes.size()) {}
 
   template <class... T>
-  void operator()(T&... values) {
-    (read(values), ...);
+  void operator()(const T&... values) {
+    (read(const_cast<T&>(values)), ...);
   }
   bool complete() const { return !broken_ && at_ == end_; }
 
