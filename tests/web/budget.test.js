@@ -9,15 +9,14 @@ import zlib from 'node:zlib';
 import { SITE } from './paths.js';
 
 // Issue 18's budgets: first load <= 120 KB gzip, the whole site (icons included) <= 190 KB,
-// settle.wasm <= 75 KB. Not met on 2026-12-03 (README, Benchmark): first load 129.6 KB (catalog.json
-// included), settle.wasm 78.3 KB (-Oz, emmalloc, inlining in three files only, no exceptions, no
-// nlohmann: the core's own JSON reader and document; the rules compiled to bytes at build time),
-// the site 196.7 KB (JavaScript minified).
-// These ceilings, just above those figures, stop further growth until the module gets smaller;
-// the bench prints the budgets.
-const BUDGET = 132 * 1024;
-const WASM_CEILING = 80 * 1024;
-const SITE_CEILING = 199 * 1024;
+// settle.wasm <= 75 KB. On 2026-12-03 (README, Benchmark): settle.wasm 70.7 KB and the site
+// 189.3 KB, within theirs; the first load 122.1 KB (catalog.json included), still over. The
+// module: compiled and linked -Oz, emmalloc, inlining in three files only, no exceptions, the
+// core's own JSON reader and document, the rules compiled to bytes at build time.
+// These ceilings, at or just above those figures, stop further growth; the bench prints the budgets.
+const BUDGET = 124 * 1024;
+const WASM_CEILING = 73 * 1024;
+const SITE_CEILING = 190 * 1024;
 const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(SITE, name)), { level: 9 }).length;
 
 // Every module reachable from `entries` through static imports (not import()).
