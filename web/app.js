@@ -146,6 +146,7 @@ async function start() {
   const chart = new ChartPanel(document.querySelector('#chart-panel'), api);
   const gaps = new LazyGaps(form);
   const sets = new LazySets({ api, catalog, form });
+  form.parameters.whenBuilt(() => completeCatalog(catalog, api));
 
   const recompute = () => {
     form.clearErrors();
@@ -365,6 +366,27 @@ class ChartPanel {
 
 // Starts on the city whose rules on file need the fewest amounts typed: from the total alone if
 // any can, else with the amount basic insurance paid (the others also ask for 大病保险's).
+// catalog.json leaves out each parameter's note and source (site/generator/pages.mjs), which only
+// the open parameter panel shows: the engine's cities() gives them when it is first opened.
+let catalogComplete = false;
+function completeCatalog(catalog, api) {
+  if (catalogComplete) return;
+  catalogComplete = true;
+  const full = api.cities();
+  for (const city of catalog.cities) {
+    const fullCity = full.cities?.find((c) => c.id === city.id);
+    city.periods.forEach((period, i) => {
+      const byId = new Map((fullCity?.periods[i]?.parameters || []).map((p) => [p.id, p]));
+      for (const parameter of period.parameters) {
+        const given = byId.get(parameter.id);
+        if (!given) continue;
+        if (given.note !== undefined) parameter.note = given.note;
+        if (given.source !== undefined) parameter.source = given.source;
+      }
+    });
+  }
+}
+
 function firstCityThatSettlesATotal(api, catalog) {
   const probes = [{ total: '10000', hospital_level: 3 }, { total: '10000', basic_paid: '5000' }];
   for (const amounts of probes) {

@@ -69,9 +69,14 @@ export class ParameterPanel {
   // A parameter's plain Chinese name (never its id).
   labelOf(id) { return this.parameter(id)?.label || '一项本地标准'; }
 
+  // Called before the rows are first built: the catalog may hold the parameters without their
+  // notes and sources (catalog.json), which `complete` adds (app.js: completeCatalog).
+  whenBuilt(complete) { this.complete = complete; }
+
   build() {
     if (this.built) return;
     this.built = true;
+    this.complete?.();
     const row = (p) => this.row(p);
     const missing = this.parameters.filter((p) => p.value === null);
     this.missingList.replaceChildren(...missing.map(row));

@@ -436,7 +436,11 @@ for (const name of ['index.html', 'training.html']) {
 fs.writeFileSync(path.join(site, 'cities.html'), indexPage());
 for (const city of catalog.cities) fs.writeFileSync(path.join(site, `city-${city.id}.html`), cityPage(city));
 // The calculator's catalog, so that it starts without loading every city's rules into the engine
-// (web/app.js): cities() as the module gives it, less each period's rules, which only these pages show.
-const pageCatalog = { ...catalog, cities: catalog.cities.map((city) => ({ ...city, periods: city.periods.map(({ rules, ...period }) => period) })) };
+// (web/app.js): cities() as the module gives it, less each period's rules, which only these pages
+// show, and less each parameter's note and source, which only the open parameter panel shows
+// (half the file: web/parameter-panel.js completes them from cities() when it first opens).
+const pageParameter = ({ note, source, ...parameter }) => parameter;
+const pagePeriod = ({ rules, ...period }) => ({ ...period, parameters: period.parameters.map(pageParameter) });
+const pageCatalog = { ...catalog, cities: catalog.cities.map((city) => ({ ...city, periods: city.periods.map(pagePeriod) })) };
 fs.writeFileSync(path.join(site, 'catalog.json'), JSON.stringify(pageCatalog));
 console.log(`pages: cities.html, ${catalog.cities.length} city pages and catalog.json in ${site}`);

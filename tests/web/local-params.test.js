@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI } from './paths.js';
+import { CLI, SITE } from './paths.js';
 import { openSession, openCalculator, axeProblems, shoot, pageWidth, TIERS, yuan, shownTier } from './session.js';
 
 const SETTLE = CLI;
@@ -142,7 +142,14 @@ test('the 参数 panel lists every parameter of the period with its label, never
   for (const p of period.parameters) {
     assert.ok(panel.includes(p.label), p.label);
     assert.ok(!panel.includes(p.id), `no id ${p.id}`);
+    // Each note and source, which catalog.json leaves out and the engine's cities() completes.
+    if (p.note) assert.ok(panel.includes(p.note), `the note of ${p.label}`);
+    if (p.source?.document) assert.ok(panel.includes(p.source.document), `the source of ${p.label}`);
   }
+  const pageCatalog = JSON.parse(fs.readFileSync(path.join(SITE, 'catalog.json'), 'utf8'));
+  const pagePeriod = pageCatalog.cities.find((c) => c.id === 'liuzhou').periods[0];
+  assert.deepEqual(pagePeriod.parameters.map((p) => p.id), period.parameters.map((p) => p.id));
+  assert.ok(pagePeriod.parameters.every((p) => p.note === undefined && p.source === undefined), 'catalog.json: no notes or sources');
   assert.ok(!/不设上限|不封顶|不设/.test(await page.locator('[data-param-field="assistance.tier1.cap"] .param-now').innerText()), 'a missing cap is 未收录');
 });
 
