@@ -10,6 +10,46 @@
 namespace settle::detail {
 namespace {
 
+// A JSON number's value as its significant digits: 0.<digits> × 10^point, without the zeros
+// before the first and after the last significant digit (none at all for zero), the exponent
+// taken in (saturated: a text of up to 1 MiB has at most a million digits).
+struct SignificantDigits {
+  bool negative = false;
+  std::string digits;
+  int64_t point = 0;
+};
+SignificantDigits significant_digits(std::string_view number) {
+  SignificantDigits value;
+  value.negative = !number.empty() && number[0] == '-';
+  const size_t e = std::min(number.find_first_of("eE"), number.size());
+  int64_t exponent = 0;
+  if (e < number.size()) {
+    size_t i = e + 1;
+    const bool exponent_negative = i < number.size() && number[i] == '-';
+    if (i < number.size() && (number[i] == '+' || number[i] == '-')) ++i;
+    for (; i < number.size(); ++i) exponent = std::min<int64_t>(exponent * 10 + (number[i] - '0'), 1'000'000'000);
+    if (exponent_negative) exponent = -exponent;
+  }
+  int64_t point = -1;
+  for (size_t d = value.negative ? 1 : 0; d < e; ++d) {
+    if (number[d] == '.') {
+      point = static_cast<int64_t>(value.digits.size());
+    } else {
+      value.digits += number[d];
+    }
+  }
+  if (point < 0) point = static_cast<int64_t>(value.digits.size());
+  const size_t first = value.digits.find_first_not_of('0');
+  if (first == std::string::npos) {
+    value.digits.clear();
+    return value;
+  }
+  value.digits.erase(0, first);
+  value.digits.erase(value.digits.find_last_not_of('0') + 1);
+  value.point = point - static_cast<int64_t>(first) + exponent;
+  return value;
+}
+
 // Reads JSON text (RFC 8259) and feeds a DocumentBuilder the events nlohmann's SAX parser would,
 // in the same order, and stops at the same first error with the same byte position, so that what
 // is accepted and every message stay as they were when nlohmann's parser read the cases (its
@@ -310,7 +350,7 @@ class Reader {
     return Token::number;
   }
   // The number in text_: an integer that fits 64 bits as one, anything else as its text (a
-  // decimal); beyond binary floating point, refused as too large.
+  // decimal); beyond what binary floating point holds, refused as too large.
   bool number_value() {
     if (integer_end_ == at_) {
       const char* digits = text_.data() + (negative_ ? 1 : 0);
@@ -326,45 +366,23 @@ class Reader {
       if (fits && magnitude <= static_cast<uint64_t>(INT64_MAX) + 1)
         return builder_.number_integer(magnitude == 0 ? 0 : -static_cast<int64_t>(magnitude - 1) - 1);
     }
-    if (beyond_double(text_)) return builder_.number_too_large();
+    if (beyond_binary64(text_)) return builder_.number_too_large();
     return builder_.decimal(text_);
   }
-  // Whether a JSON number's value, rounded to binary floating point as strtod rounds it, is
-  // infinite: |value| >= 2^1024 - 2^970, halfway between the largest double and 2^1024.
-  static bool beyond_double(const std::string& number) {
+  // Whether a JSON number's value is beyond binary floating point, as nlohmann's parser refused
+  // it (strtod rounding it to infinity): |value| >= 2^1024 - 2^970, halfway between the largest
+  // finite binary64 value and 2^1024. Decided on the digits alone; nothing here is floating point.
+  static bool beyond_binary64(const std::string& number) {
     static constexpr std::string_view kHalfwayToInfinity =  // 2^1024 - 2^970, 309 digits
         "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587"
         "207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711"
         "531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093"
         "042880177904174497792";
-    const size_t e = number.find_first_of("eE");
-    const std::string_view mantissa = std::string_view(number).substr(0, e);
-    std::string digits;
-    int64_t point = -1;  // the value is 0.<digits> × 10^point
-    for (const char c : mantissa) {
-      if (c == '.') {
-        point = static_cast<int64_t>(digits.size());
-      } else if (c != '-' && (c != '0' || !digits.empty())) {
-        digits += c;
-      } else if (c == '0' && point >= 0) {
-        --point;  // a zero after the point and before the first significant digit
-      }
-    }
-    if (digits.empty()) return false;  // zero
-    if (point < 0) point = static_cast<int64_t>(digits.size());
-    int64_t exponent = 0;  // saturated: a text of up to 1 MiB
-    if (e != std::string::npos) {
-      size_t i = e + 1;
-      const bool exponent_negative = number[i] == '-';
-      if (number[i] == '+' || number[i] == '-') ++i;
-      for (; i < number.size(); ++i) exponent = std::min<int64_t>(exponent * 10 + (number[i] - '0'), 1'000'000'000);
-      if (exponent_negative) exponent = -exponent;
-    }
-    const int64_t magnitude = point + exponent;  // the count of integer digits
+    const SignificantDigits value = significant_digits(number);
+    if (value.digits.empty()) return false;  // zero
     const auto limit = static_cast<int64_t>(kHalfwayToInfinity.size());
-    if (magnitude != limit) return magnitude > limit;
-    digits.erase(digits.find_last_not_of('0') + 1);
-    return std::string_view(digits) >= kHalfwayToInfinity;
+    if (value.point != limit) return value.point > limit;  // the count of integer digits
+    return std::string_view(value.digits) >= kHalfwayToInfinity;
   }
 
   const char* const begin_;
@@ -383,33 +401,11 @@ class Reader {
 // more than 20 integer digits is written as 21 of them, and one below 10^-20 as that many
 // decimals and its digits: refused as too large, or as too many decimals, like any such amount.
 std::string without_exponent(const std::string& number) {
-  const size_t e = number.find_first_of("eE");
-  if (e == std::string::npos) return number;
-  const bool negative = number[0] == '-';
-  size_t i = e + 1;
-  const bool exponent_negative = i < number.size() && number[i] == '-';
-  if (i < number.size() && (number[i] == '+' || number[i] == '-')) ++i;
-  int64_t exponent = 0;  // saturated: a mantissa has at most a million digits
-  for (; i < number.size(); ++i) exponent = std::min<int64_t>(exponent * 10 + (number[i] - '0'), 1'000'000'000);
-  if (exponent_negative) exponent = -exponent;
-
-  // The value is 0.<digits> × 10^point.
-  std::string digits;
-  int64_t point = -1;
-  for (size_t d = negative ? 1 : 0; d < e; ++d) {
-    if (number[d] == '.') {
-      point = static_cast<int64_t>(digits.size());
-    } else {
-      digits += number[d];
-    }
-  }
-  if (point < 0) point = static_cast<int64_t>(digits.size());
-  const size_t first = digits.find_first_not_of('0');
-  if (first == std::string::npos) return "0";
-  digits.erase(0, first);
-  point -= static_cast<int64_t>(first);
-  digits.erase(digits.find_last_not_of('0') + 1);
-  point = std::clamp<int64_t>(point + exponent, -20, 21);
+  if (number.find_first_of("eE") == std::string::npos) return number;
+  const SignificantDigits value = significant_digits(number);
+  if (value.digits.empty()) return "0";
+  const int64_t point = std::clamp<int64_t>(value.point, -20, 21);
+  const std::string& digits = value.digits;
   const auto length = static_cast<int64_t>(digits.size());
   std::string plain;
   if (point <= 0) {
@@ -419,7 +415,7 @@ std::string without_exponent(const std::string& number) {
   } else {
     plain = digits.substr(0, static_cast<size_t>(point)) + "." + digits.substr(static_cast<size_t>(point));
   }
-  return (negative ? "-" : "") + plain;
+  return (value.negative ? "-" : "") + plain;
 }
 
 }  // namespace
