@@ -14,7 +14,7 @@ Result<const City*> read_city(const Json& root) {
 }
 
 Result<Scheme> read_scheme(const Json& root) {
-  const Json* scheme = find_field(root, "scheme");
+  const Json* scheme = root.find("scheme");
   if (scheme == nullptr) return Scheme::resident;
   if (scheme->is_string() && scheme->text() == "employee") return Scheme::employee;
   if (scheme->is_string() && scheme->text() == "resident") return Scheme::resident;
@@ -23,7 +23,7 @@ Result<Scheme> read_scheme(const Json& root) {
 
 Result<std::vector<std::string>> read_identities(const Json& root, const City& city) {
   std::vector<std::string> identities;
-  const Json* list = find_field(root, "identities");
+  const Json* list = root.find("identities");
   if (list == nullptr) return identities;
   if (!list->is_array()) return error_at("identities", messages::expected_array());
   for (size_t i = 0; i < list->size(); ++i) {
@@ -38,7 +38,7 @@ Result<std::vector<std::string>> read_identities(const Json& root, const City& c
 }
 
 Result<bool> read_flag(const Json& visit, const char* name, bool fallback, const std::string& path) {
-  const Json* value = find_field(visit, name);
+  const Json* value = visit.find(name);
   if (value == nullptr) return fallback;
   if (!value->is_boolean()) return error_at(field_path(path, name), messages::expected_boolean());
   return value->boolean_value();
@@ -54,7 +54,7 @@ Result<Fen> read_money_field(const Json& value, const char* name, const std::str
 }
 
 Result<std::optional<Fen>> read_optional_money(const Json& visit, const char* name, const std::string& path) {
-  const Json* value = find_field(visit, name);
+  const Json* value = visit.find(name);
   if (value == nullptr || value->is_null()) return std::optional<Fen>();
   auto amount = read_money_field(*value, name, path);
   if (!amount.ok()) return amount.error();
@@ -75,7 +75,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   if (visit.period == nullptr)
     return error_at(field_path(path, "date"), messages::no_policy_on(city, date.value().to_string()));
 
-  if (const Json* kind = find_field(json, "kind")) {
+  if (const Json* kind = json.find("kind")) {
     const std::string kind_path = field_path(path, "kind");
     if (!kind->is_string()) return error_at(kind_path, messages::unknown_kind());
     const std::string& id = kind->text();
@@ -88,7 +88,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
     }
     if (!found) return error_at(kind_path, messages::unknown_kind());
   }
-  if (const Json* level = find_field(json, "hospital_level"); level != nullptr && !level->is_null()) {
+  if (const Json* level = json.find("hospital_level"); level != nullptr && !level->is_null()) {
     if (!level->is_unsigned() || level->unsigned_value() < 1 || level->unsigned_value() > 3)
       return error_at(field_path(path, "hospital_level"), messages::bad_hospital_level());
     visit.hospital_level = static_cast<int>(level->unsigned_value());
@@ -100,7 +100,7 @@ Result<Visit> read_visit(const Json& json, const std::string& path, const City& 
   visit.designated = designated.value();
   visit.emergency = emergency.value();
 
-  const Json* total = find_field(json, "total");
+  const Json* total = json.find("total");
   if (total == nullptr) return error_at(field_path(path, "total"), messages::missing_field("total"));
   auto total_amount = read_money_field(*total, "total", path);
   if (!total_amount.ok()) return total_amount.error();
@@ -140,7 +140,7 @@ Status apply_parameter(City& city, const std::string& id, const Json& entry, con
   std::string typed_source;
   if (entry.is_object()) {
     if (Status status = check_object(entry, path, {"value", "source"}); !status.ok()) return status.error();
-    value_json = find_field(entry, "value");
+    value_json = entry.find("value");
     if (value_json == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
     if (Status status = optional_string(entry, "source", path, typed_source); !status.ok()) return status.error();
     if (typed_source.size() > 200) return error_at(field_path(path, "source"), messages::source_too_long());
@@ -182,7 +182,7 @@ Status apply_parameter(City& city, const std::string& id, const Json& entry, con
 
 Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City& city,
                                                     std::vector<std::string>& overridden) {
-  const Json* parameters = find_field(root, "parameters");
+  const Json* parameters = root.find("parameters");
   if (parameters == nullptr) return std::shared_ptr<const City>();
   if (!parameters->is_object()) return error_at("parameters", messages::expected_object());
   auto copy = std::make_shared<City>(city);
@@ -196,7 +196,7 @@ Result<std::shared_ptr<const City>> read_parameters(const Json& root, const City
 }
 
 Result<std::optional<Date>> read_applied(const Json& root) {
-  const Json* applied = find_field(root, "applied");
+  const Json* applied = root.find("applied");
   if (applied == nullptr) return std::optional<Date>();
   Result<Date> month = applied->is_string() && applied->text().size() == 7 ? parse_date(applied->text() + "-01")
                                                                            : Result<Date>(Error{"", ""});
@@ -205,13 +205,13 @@ Result<std::optional<Date>> read_applied(const Json& root) {
 }
 
 Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* name) {
-  const Json* tier = find_field(prior, name);
+  const Json* tier = prior.find(name);
   if (tier == nullptr) return std::optional<PriorTier>();
   const std::string path = field_path("prior", name);
   if (Status status = check_object(*tier, path, {"base", "paid"}); !status.ok()) return status.error();
   PriorTier amounts;
   for (auto [field, target] : {std::pair{"base", &amounts.base}, std::pair{"paid", &amounts.paid}}) {
-    const Json* value = find_field(*tier, field);
+    const Json* value = tier->find(field);
     if (value == nullptr) return error_at(field_path(path, field), messages::missing_field(field));
     auto amount = read_money_field(*value, field, path);
     if (!amount.ok()) return amount.error();
@@ -224,14 +224,14 @@ Result<std::optional<PriorTier>> read_prior_tier(const Json& prior, const char* 
 }
 
 Result<std::optional<Prior>> read_prior(const Json& root, const std::vector<Visit>& visits) {
-  const Json* json = find_field(root, "prior");
+  const Json* json = root.find("prior");
   if (json == nullptr) return std::optional<Prior>();
   if (Status status = check_object(*json, "prior",
                                    {"year", "basic_paid", "critical", "special_drug", "assistance", "reassistance"});
       !status.ok())
     return status.error();
   Prior prior;
-  const Json* year = find_field(*json, "year");
+  const Json* year = json->find("year");
   if (year == nullptr) return error_at("prior.year", messages::missing_field("year"));
   bool visit_that_year = false;
   if (year->is_unsigned() && year->unsigned_value() >= 1900 && year->unsigned_value() <= 2199) {

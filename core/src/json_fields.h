@@ -24,25 +24,20 @@ inline Status check_object(const Json& value, const std::string& path, std::init
   return {};
 }
 
-// The field `name` of `object`, or null (also when `object` is not an object).
-inline const Json* find_field(const Json& object, std::string_view name) {
-  return object.find(name);
-}
-
 inline Result<std::string> read_string(const Json& value, const std::string& path) {
   if (!value.is_string()) return error_at(path, messages::expected_string());
   return value.text();
 }
 
 inline Result<std::string> required_string(const Json& object, const char* name, const std::string& path) {
-  const Json* value = find_field(object, name);
+  const Json* value = object.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_string(*value, field_path(path, name));
 }
 
 // An optional string field: left as it is when absent.
 inline Status optional_string(const Json& object, const char* name, const std::string& path, std::string& target) {
-  const Json* value = find_field(object, name);
+  const Json* value = object.find(name);
   if (value == nullptr) return {};
   Result<std::string> text = read_string(*value, field_path(path, name));
   if (!text.ok()) return text.error();
@@ -59,13 +54,13 @@ inline Result<Date> read_date(const Json& value, const std::string& path) {
 }
 
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
-  const Json* value = find_field(object, name);
+  const Json* value = object.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return read_date(*value, field_path(path, name));
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {
-  const Json* value = find_field(object, name);
+  const Json* value = object.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   if (!value->is_array()) return error_at(field_path(path, name), messages::expected_array());
   return value;

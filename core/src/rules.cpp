@@ -13,7 +13,6 @@ namespace settle {
 using detail::check_object;
 using detail::error_at;
 using detail::field_path;
-using detail::find_field;
 using detail::index_path;
 using detail::Json;
 using detail::optional_string;
@@ -171,7 +170,7 @@ struct SourceDefaults {
 };
 
 Status read_block_defaults(const Json& json, const std::string& path, SourceDefaults& defaults) {
-  if (const Json* provenance = find_field(json, "provenance")) {
+  if (const Json* provenance = json.find("provenance")) {
     Result<Provenance> parsed = parse_provenance(*provenance, field_path(path, "provenance"));
     if (!parsed.ok()) return parsed.error();
     defaults.provenance = parsed.value();
@@ -227,7 +226,7 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   parameter.id = std::move(id);
   parameter.unit = unit;
   parameter.may_be_unlimited = allow == Allow::unlimited_too;
-  if (const Json* if_missing = find_field(json, "if_missing")) {
+  if (const Json* if_missing = json.find("if_missing")) {
     // Only a cap may be taken as not reached, and only while it is not on file.
     const std::string if_missing_path = field_path(path, "if_missing");
     if (!if_missing->is_string() || if_missing->text() != "not_reached")
@@ -242,11 +241,11 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
     return status.error();
   if (Status status = optional_string(json, "note", path, parameter.note); !status.ok()) return status.error();
   if (Status status = optional_string(json, "label", path, parameter.label); !status.ok()) return status.error();
-  const Json* value = find_field(json, "value");
+  const Json* value = json.find("value");
   if (value == nullptr) return error_at(field_path(path, "value"), messages::missing_field("value"));
   const std::string value_path = field_path(path, "value");
   // The block's note is the reading its values need: a stated value does not take it.
-  const bool own_note = find_field(json, "note") != nullptr;
+  const bool own_note = json.find("note") != nullptr;
   if (value->is_null()) {
     parameter.state = Parameter::State::missing;
     if (!own_note) parameter.note = defaults.note;
@@ -257,7 +256,7 @@ Result<Parameter> parse_parameter(const Json& json, const std::string& path, std
   if (!text.ok()) return text.error();
   if (Status status = set_parameter_value(parameter, text.value()); !status.ok())
     return error_at(value_path, status.error());
-  if (const Json* provenance = find_field(json, "provenance")) {
+  if (const Json* provenance = json.find("provenance")) {
     auto parsed = parse_provenance(*provenance, field_path(path, "provenance"));
     if (!parsed.ok()) return parsed.error();
     parameter.provenance = parsed.value();
@@ -314,7 +313,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   auto id = required_string(json, "id", path);
   if (!id.ok()) return id.error();
   rule.id = id.value();
-  const Json* tier = find_field(json, "tier");
+  const Json* tier = json.find("tier");
   if (tier == nullptr) return error_at(field_path(path, "tier"), messages::missing_field("tier"));
   auto parsed_tier = parse_enum<Tier>(
       *tier, field_path(path, "tier"),
@@ -323,13 +322,13 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   rule.tier = parsed_tier.value();
   rule.pool = Pool::assistance;
   if (rule.tier == Tier::critical) {
-    const Json* pool = find_field(json, "pool");
+    const Json* pool = json.find("pool");
     if (pool == nullptr) return error_at(field_path(path, "pool"), messages::missing_field("pool"));
     auto parsed_pool = parse_enum<Pool>(*pool, field_path(path, "pool"),
                                         {{"critical", Pool::critical}, {"special_drug", Pool::special_drug}});
     if (!parsed_pool.ok()) return parsed_pool.error();
     rule.pool = parsed_pool.value();
-  } else if (find_field(json, "pool") != nullptr) {
+  } else if (json.find("pool") != nullptr) {
     return error_at(field_path(path, "pool"), messages::rules_pool_only_for_critical());
   }
   auto schemes = parse_schemes(json, path);
@@ -348,13 +347,13 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   SourceDefaults defaults{rule.source.document, rule.source.clause, std::nullopt, ""};
   if (Status status = read_block_defaults(json, path, defaults); !status.ok()) return status.error();
 
-  const Json* deductible = find_field(json, "deductible");
+  const Json* deductible = json.find("deductible");
   if (deductible == nullptr) return error_at(field_path(path, "deductible"), messages::missing_field("deductible"));
   auto parsed_deductible = parse_parameter(*deductible, field_path(path, "deductible"), id.value() + ".deductible",
                                            Unit::yuan, Allow::value_only, defaults);
   if (!parsed_deductible.ok()) return parsed_deductible.error();
   rule.deductible = parsed_deductible.value();
-  if (const Json* by_year = find_field(json, "deductible_by_year")) {
+  if (const Json* by_year = json.find("deductible_by_year")) {
     const std::string by_year_path = field_path(path, "deductible_by_year");
     if (!by_year->is_object()) return error_at(by_year_path, messages::expected_object());
     for (const auto& [year_text, entry] : by_year->members()) {
@@ -378,8 +377,8 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     // A one-band schedule's ratio is simply "<rule>.ratio"; bands.value() are numbered otherwise.
     const std::string band_id =
         bands.value()->size() == 1 ? id.value() : id.value() + ".bands[" + std::to_string(i) + "]";
-    const Json* to = find_field(band_json, "to");
-    const Json* ratio = find_field(band_json, "ratio");
+    const Json* to = band_json.find("to");
+    const Json* ratio = band_json.find("ratio");
     if (to == nullptr) return error_at(field_path(band_path, "to"), messages::missing_field("to"));
     if (ratio == nullptr) return error_at(field_path(band_path, "ratio"), messages::missing_field("ratio"));
     auto parsed_to =
@@ -399,7 +398,7 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
     rule.bands.push_back({parsed_to.value(), parsed_ratio.value()});
   }
 
-  const Json* cap = find_field(json, "cap");
+  const Json* cap = json.find("cap");
   if (cap == nullptr) return error_at(field_path(path, "cap"), messages::missing_field("cap"));
   auto parsed_cap =
       parse_parameter(*cap, field_path(path, "cap"), id.value() + ".cap", Unit::yuan, Allow::unlimited_too, defaults);
@@ -407,13 +406,13 @@ Result<TierRule> parse_rule(const Json& json, const std::string& path, const Cit
   rule.cap = parsed_cap.value();
   if (Status status = optional_string(json, "quote", path, rule.quote); !status.ok()) return status.error();
   if (Status status = optional_string(json, "name", path, rule.name); !status.ok()) return status.error();
-  if (const Json* look_back = find_field(json, "look_back")) {
+  if (const Json* look_back = json.find("look_back")) {
     auto parsed_look_back = parse_parameter(*look_back, field_path(path, "look_back"), id.value() + ".look_back",
                                             Unit::months, Allow::value_only, defaults);
     if (!parsed_look_back.ok()) return parsed_look_back.error();
     rule.look_back = parsed_look_back.value();
   }
-  if (const Json* lump_sum = find_field(json, "lump_sum")) {
+  if (const Json* lump_sum = json.find("lump_sum")) {
     if (!lump_sum->is_boolean()) return error_at(field_path(path, "lump_sum"), messages::expected_boolean());
     rule.lump_sum = lump_sum->boolean_value();
   }
@@ -440,7 +439,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
   if (!clause.ok()) return clause.error();
   warning.source = {period.document.document, clause.value()};
   const SourceDefaults defaults{period.document.document, clause.value(), std::nullopt, ""};
-  const Json* income = find_field(json, "income_by_year");
+  const Json* income = json.find("income_by_year");
   const std::string income_path = field_path(path, "income_by_year");
   if (income == nullptr) return error_at(income_path, messages::missing_field("income_by_year"));
   if (!income->is_object()) return error_at(income_path, messages::expected_object());
@@ -460,7 +459,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
     if (Status status = check_object(item, item_path, {"categories", "share"}); !status.ok()) return status.error();
     auto categories = parse_rule_categories(item, item_path, city);
     if (!categories.ok()) return categories.error();
-    const Json* share = find_field(item, "share");
+    const Json* share = item.find("share");
     if (share == nullptr) return error_at(field_path(item_path, "share"), messages::missing_field("share"));
     auto parameter =
         parse_parameter(*share, field_path(item_path, "share"), "early_warning.share." + categories.value().front(),
@@ -473,7 +472,7 @@ Result<EarlyWarning> parse_early_warning(const Json& json, const std::string& pa
 
 Result<Parameter> required_parameter(const Json& json, const char* name, const std::string& path, std::string id,
                                      Unit unit, Allow allow, const SourceDefaults& defaults) {
-  const Json* value = find_field(json, name);
+  const Json* value = json.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
   return parse_parameter(*value, field_path(path, name), std::move(id), unit, allow, defaults);
 }
@@ -492,7 +491,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
   if (!schemes.ok()) return schemes.error();
   estimate.schemes = schemes.value();
   estimate.kinds = {VisitKind::inpatient};
-  if (const Json* kinds = find_field(json, "kinds")) {
+  if (const Json* kinds = json.find("kinds")) {
     const std::string kinds_path = field_path(path, "kinds");
     if (!kinds->is_array()) return error_at(kinds_path, messages::expected_array());
     if (kinds->empty()) return error_at(kinds_path, messages::rules_empty_list());
@@ -531,7 +530,7 @@ Result<BasicEstimate> parse_basic_estimate(const Json& json, const std::string& 
       return error_at(field_path(level_path, "ratio.value"), messages::rules_ratio_above_100());
     estimate.levels.push_back({deductible.value(), ratio.value()});
   }
-  if (find_field(json, "repeat_deductible_share") != nullptr) {
+  if (json.find("repeat_deductible_share") != nullptr) {
     auto share = required_parameter(json, "repeat_deductible_share", path, id.value() + ".repeat_deductible_share",
                                     Unit::percent, Allow::value_only, defaults);
     if (!share.ok()) return share.error();
@@ -582,7 +581,7 @@ Result<TierGap> parse_gap(const Json& json, const std::string& path, const City&
   auto categories = parse_rule_categories(json, path, city);
   if (!categories.ok()) return categories.error();
   gap.categories = categories.value();
-  const Json* reading = find_field(json, "reading");
+  const Json* reading = json.find("reading");
   if (reading == nullptr) return error_at(field_path(path, "reading"), messages::missing_field("reading"));
   auto parsed_reading = parse_enum<TierGap::Reading>(
       *reading, field_path(path, "reading"),
@@ -610,18 +609,18 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   auto from = required_date(json, "from", path);
   if (!from.ok()) return from.error();
   period.from = from.value();
-  if (const Json* to = find_field(json, "to"); to != nullptr && !to->is_null()) {
+  if (const Json* to = json.find("to"); to != nullptr && !to->is_null()) {
     auto to_date = read_date(*to, field_path(path, "to"));
     if (!to_date.ok()) return to_date.error();
     if (to_date.value() < period.from) return error_at(field_path(path, "to"), messages::rules_period_order());
     period.to = to_date.value();
   }
-  if (const Json* provenance = find_field(json, "from_provenance")) {
+  if (const Json* provenance = json.find("from_provenance")) {
     auto parsed = parse_provenance(*provenance, field_path(path, "from_provenance"));
     if (!parsed.ok()) return parsed.error();
     period.from_provenance = parsed.value();
   }
-  if (period.from_provenance != Provenance::stated && find_field(json, "from_note") == nullptr)
+  if (period.from_provenance != Provenance::stated && json.find("from_note") == nullptr)
     return error_at(field_path(path, "from_note"), messages::rules_reading_needs_note());
   auto document = required_string(json, "document", path);
   if (!document.ok()) return document.error();
@@ -631,27 +630,27 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   if (!clause.ok()) return clause.error();
   period.document = {document.value(), clause.value()};
   period.title = title.value();
-  if (const Json* issued = find_field(json, "issued"); issued != nullptr && !issued->is_null()) {
+  if (const Json* issued = json.find("issued"); issued != nullptr && !issued->is_null()) {
     auto issued_date = read_date(*issued, field_path(path, "issued"));
     if (!issued_date.ok()) return issued_date.error();
     period.issued = issued_date.value();
   }
-  if (const Json* highest = find_field(json, "highest_only")) {
+  if (const Json* highest = json.find("highest_only")) {
     auto parsed = parse_clause(*highest, field_path(path, "highest_only"), document.value());
     if (!parsed.ok()) return parsed.error();
     period.highest_only = parsed.value();
   }
-  if (const Json* designated = find_field(json, "non_designated")) {
+  if (const Json* designated = json.find("non_designated")) {
     auto parsed = parse_clause(*designated, field_path(path, "non_designated"), document.value());
     if (!parsed.ok()) return parsed.error();
     period.non_designated = parsed.value();
   }
-  if (const Json* designated = find_field(json, "designated_only")) {
+  if (const Json* designated = json.find("designated_only")) {
     auto parsed = parse_clause(*designated, field_path(path, "designated_only"), document.value());
     if (!parsed.ok()) return parsed.error();
     period.designated_only = parsed.value();
   }
-  if (const Json* gaps = find_field(json, "gaps")) {
+  if (const Json* gaps = json.find("gaps")) {
     const std::string gaps_path = field_path(path, "gaps");
     if (!gaps->is_array()) return error_at(gaps_path, messages::expected_array());
     for (size_t i = 0; i < gaps->size(); ++i) {
@@ -662,7 +661,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
 
   const std::string kinds_path = field_path(path, "assistance_kinds");
-  const Json* kinds = find_field(json, "assistance_kinds");
+  const Json* kinds = json.find("assistance_kinds");
   if (kinds == nullptr) return error_at(kinds_path, messages::missing_field("assistance_kinds"));
   if (Status status = check_object(*kinds, kinds_path,
                                    {"value", "provenance", "clause", "note", "assumed", "missing", "missing_note"});
@@ -675,7 +674,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     if (!kind.ok()) return kind.error();
     period.assistance_kinds.push_back(kind.value());
   }
-  if (const Json* assumed = find_field(*kinds, "assumed")) {
+  if (const Json* assumed = kinds->find("assumed")) {
     const std::string assumed_path = field_path(kinds_path, "assumed");
     if (!assumed->is_array()) return error_at(assumed_path, messages::expected_array());
     for (size_t i = 0; i < assumed->size(); ++i) {
@@ -684,7 +683,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
       period.assistance_kinds_assumed.push_back(kind.value());
     }
   }
-  if (const Json* missing = find_field(*kinds, "missing")) {
+  if (const Json* missing = kinds->find("missing")) {
     const std::string missing_path = field_path(kinds_path, "missing");
     if (!missing->is_array()) return error_at(missing_path, messages::expected_array());
     for (size_t i = 0; i < missing->size(); ++i) {
@@ -699,7 +698,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   auto kinds_clause = required_string(*kinds, "clause", kinds_path);
   if (!kinds_clause.ok()) return kinds_clause.error();
   period.assistance_kinds_source = {document.value(), kinds_clause.value()};
-  const Json* kinds_provenance = find_field(*kinds, "provenance");
+  const Json* kinds_provenance = kinds->find("provenance");
   if (kinds_provenance == nullptr)
     return error_at(field_path(kinds_path, "provenance"), messages::missing_field("provenance"));
   auto parsed_kinds_provenance = parse_provenance(*kinds_provenance, field_path(kinds_path, "provenance"));
@@ -725,7 +724,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
     }
     period.rules.push_back(std::move(rule.value()));
   }
-  if (const Json* estimates = find_field(json, "basic_estimates")) {
+  if (const Json* estimates = json.find("basic_estimates")) {
     const std::string estimates_path = field_path(path, "basic_estimates");
     if (!estimates->is_array()) return error_at(estimates_path, messages::expected_array());
     for (size_t i = 0; i < estimates->size(); ++i) {
@@ -736,7 +735,7 @@ Result<Period> parse_period(const Json& json, const std::string& path, const Cit
   }
   if (Status status = optional_string(json, "preliminary", path, period.preliminary); !status.ok())
     return status.error();
-  if (const Json* warning = find_field(json, "early_warning")) {
+  if (const Json* warning = json.find("early_warning")) {
     auto parsed = parse_early_warning(*warning, field_path(path, "early_warning"), city, period);
     if (!parsed.ok()) return parsed.error();
     period.early_warning = std::move(parsed.value());
