@@ -41,18 +41,9 @@ class Json {
     return value;
   }
 
+  // A document is moved, never copied.
   Json(Json&&) noexcept = default;
   Json& operator=(Json&&) noexcept = default;
-  Json(const Json& other) { *this = other; }
-  Json& operator=(const Json& other) {
-    if (this == &other) return *this;
-    kind_ = other.kind_;
-    number_ = other.number_;
-    text_ = other.text_;
-    elements_ = other.elements_;
-    members_ = other.members_ ? std::make_unique<Object>(*other.members_) : nullptr;
-    return *this;
-  }
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::null; }
