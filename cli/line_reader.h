@@ -52,9 +52,10 @@ class LineReader {
       available = input_.in_avail();
     }
     if (available > 0) {
+      const std::streamsize wanted = std::min(available, kBlock);
       const size_t before = block_.size();
-      block_.resize(before + static_cast<size_t>(std::min(available, kBlock)));
-      const std::streamsize got = input_.sgetn(block_.data() + before, std::min(available, kBlock));
+      block_.resize(before + static_cast<size_t>(wanted));
+      const std::streamsize got = input_.sgetn(block_.data() + before, wanted);
       block_.resize(before + static_cast<size_t>(std::max<std::streamsize>(got, 0)));
     }
     return true;
