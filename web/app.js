@@ -146,7 +146,7 @@ async function start() {
   const chart = new ChartPanel(document.querySelector('#chart-panel'), api);
   const gaps = new LazyGaps(form);
   const sets = new LazySets({ api, catalog, form });
-  form.parameters.whenBuilt(() => completeCatalog(catalog, api));
+  form.parameters.beforeBuild(() => completeCatalog(catalog, api));
 
   const recompute = () => {
     form.clearErrors();

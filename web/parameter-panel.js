@@ -71,7 +71,7 @@ export class ParameterPanel {
 
   // Called before the rows are first built: the catalog may hold the parameters without their
   // notes and sources (catalog.json), which `complete` adds (app.js: completeCatalog).
-  whenBuilt(complete) { this.complete = complete; }
+  beforeBuild(complete) { this.complete = complete; }
 
   build() {
     if (this.built) return;
