@@ -4,6 +4,10 @@
 // (tests/core/json_reader_test.cpp).
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,31 +17,42 @@
 
 namespace settle::detail {
 
-// A key is inserted when it is read (one lookup, which also finds a repeat); the JSON path of an open container is
-// spelled out only for an error.
+// An object's members are gathered, as they are read, in a list kept for its depth (a repeated key
+// is looked for there), and moved into the object in key order when it closes: each object
+// allocates its members once. The JSON path of an open container is spelled out only for an error.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(int max_depth) : max_depth_(max_depth) {}
+  explicit DocumentBuilder(int max_depth) : max_depth_(max_depth), reading_(static_cast<size_t>(max_depth)) {}
 
   bool null() { return put(Json()); }
   bool boolean(bool value) { return put(Json::boolean(value)); }
   bool number_integer(int64_t value) { return put(Json::signed_integer(value)); }
   bool number_unsigned(uint64_t value) { return put(Json::unsigned_integer(value)); }
   // A number with a fraction or an exponent, or an integer beyond 64 bits: kept as its text.
-  bool decimal(const std::string& source) { return put(Json::decimal(source)); }
+  bool decimal(std::string_view source) { return put(Json::decimal(std::string(source))); }
   bool string(std::string& value) { return put(Json::string(std::move(value))); }
   bool start_object() { return open(Json::object()); }
   bool key(std::string& name) {
-    auto [entry, inserted] = stack_.back().node->members().emplace(std::move(name), Json());
-    if (!inserted) {
-      error_path_ = field_path(open_path(), entry->first);
-      return fail(messages::duplicate_key(entry->first));
+    Json::Object& members = reading_[stack_.size() - 1];
+    if (repeated(stack_.back(), members, name)) {
+      error_path_ = field_path(open_path(), name);
+      return fail(messages::duplicate_key(name));
     }
-    slot_ = &entry->second;
-    key_ = &entry->first;
+    Json::Member& entry = members.emplace_back(std::move(name), Json());
+    slot_ = &entry.second;
+    key_ = &entry.first;
     return true;
   }
   bool end_object() {
+    Json::Object& members = reading_[stack_.size() - 1];
+    order_.resize(members.size());
+    std::iota(order_.begin(), order_.end(), 0);
+    std::sort(order_.begin(), order_.end(),
+              [&](uint32_t a, uint32_t b) { return members[a].first < members[b].first; });
+    Json::Object& object = stack_.back().node->members();
+    object.reserve(members.size());
+    for (uint32_t index : order_) object.push_back(std::move(members[index]));
+    members.clear();
     stack_.pop_back();
     return true;
   }
@@ -65,7 +80,21 @@ class DocumentBuilder {
   struct Open {
     Json* node;
     const std::string* key;
+    std::set<std::string, std::less<>> many_keys;  // an object's keys once it has kManyKeys
   };
+  static constexpr size_t kManyKeys = 16;
+
+  // Whether the open object already has the key `name`: looked for among its members while they
+  // are few, in a set of their keys beyond that (a 1 MiB object can hold 100,000 keys).
+  static bool repeated(Open& open, const Json::Object& members, const std::string& name) {
+    if (members.size() < kManyKeys) {
+      return std::any_of(members.begin(), members.end(), [&](const Json::Member& m) { return m.first == name; });
+    }
+    if (open.many_keys.empty()) {
+      for (const Json::Member& member : members) open.many_keys.insert(member.first);
+    }
+    return !open.many_keys.insert(name).second;
+  }
 
   bool fail(Error problem) {
     problem_ = std::move(problem);
@@ -87,7 +116,7 @@ class DocumentBuilder {
     const std::string* key = stack_.empty() || !stack_.back().node->is_object() ? nullptr : key_;
     Json& child = next_slot();
     child = std::move(container);
-    stack_.push_back({&child, key});
+    stack_.push_back({&child, key, {}});
     return true;
   }
   // The JSON path of the innermost open container, e.g. "visits[2]". An open container in an
@@ -111,8 +140,10 @@ class DocumentBuilder {
   int max_depth_;
   Json root_;
   std::vector<Open> stack_;
-  Json* slot_ = nullptr;              // where the value of the last key read goes
-  const std::string* key_ = nullptr;  // that key, as stored in its object
+  std::vector<Json::Object> reading_;  // the members read so far of the open object at each depth
+  std::vector<uint32_t> order_;        // a closing object's members in key order
+  Json* slot_ = nullptr;               // where the value of the last key read goes
+  const std::string* key_ = nullptr;   // that key, as stored in its object
   Status problem_;
   std::string error_path_;  // "" unless the error is at a field (a repeated key)
 };

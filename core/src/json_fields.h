@@ -14,11 +14,11 @@
 namespace settle::detail {
 
 // An object whose fields are all among `known`; otherwise the error names the first stray one.
-inline Status check_object(const Json& value, const std::string& path, std::initializer_list<const char*> known) {
+inline Status check_object(const Json& value, const std::string& path, std::initializer_list<std::string_view> known) {
   if (!value.is_object()) return error_at(path, messages::expected_object());
   for (const auto& [name, field] : value.members()) {
     bool found = false;
-    for (const char* known_name : known) found = found || name == std::string_view(known_name);
+    for (std::string_view known_name : known) found = found || name == known_name;
     if (!found) return error_at(field_path(path, name), messages::unknown_field(name, known));
   }
   return {};

@@ -50,6 +50,16 @@ SignificantDigits significant_digits(std::string_view number) {
   return value;
 }
 
+// The bytes a JSON string holds as they are (not a quote, backslash, control or non-ASCII byte),
+// told with one look each.
+struct PlainBytes {
+  bool byte[256] = {};
+  constexpr PlainBytes() {
+    for (int c = 0x20; c < 0x80; ++c) byte[c] = c != '"' && c != '\\';
+  }
+};
+constexpr PlainBytes kPlain{};
+
 // Reads JSON text (RFC 8259) and feeds a DocumentBuilder the events nlohmann's SAX parser would,
 // in the same order, and stops at the same first error with the same byte position, so that what
 // is accepted and every message stay as they were when nlohmann's parser read the cases (its
@@ -300,9 +310,7 @@ class Reader {
     while (true) {
       if (at_ == end_) return error_at(at_);
       const char* plain = at_;  // a run without quote, backslash, control or non-ASCII bytes
-      while (at_ < end_ && *at_ != '"' && *at_ != '\\' && static_cast<unsigned char>(*at_) >= 0x20 &&
-             static_cast<unsigned char>(*at_) < 0x80)
-        ++at_;
+      while (at_ < end_ && kPlain.byte[static_cast<unsigned char>(*at_)]) ++at_;
       text_.append(plain, at_);
       if (at_ == end_) return error_at(at_);
       const auto c = static_cast<unsigned char>(*at_);
@@ -321,7 +329,7 @@ class Reader {
   }
 
   static bool digit(const char* at, const char* end) { return at < end && *at >= '0' && *at <= '9'; }
-  // A number from `start` (its first byte read): its text in text_; an error at the first byte
+  // A number from `start` (its first byte read): its text in number_; an error at the first byte
   // that does not fit the grammar where a digit must come.
   Token number(const char* start) {
     at_ = start;
@@ -333,11 +341,13 @@ class Reader {
       while (digit(at_, end_)) ++at_;
     }
     integer_end_ = at_;
+    exponent_ = false;
     if (at_ < end_ && *at_ == '.') {
       if (!digit(++at_, end_)) return error_at(at_);
       while (digit(at_, end_)) ++at_;
     }
     if (at_ < end_ && (*at_ == 'e' || *at_ == 'E')) {
+      exponent_ = true;
       ++at_;
       if (at_ < end_ && (*at_ == '+' || *at_ == '-')) {
         if (!digit(++at_, end_)) return error_at(at_);
@@ -346,15 +356,15 @@ class Reader {
       }
       while (digit(at_, end_)) ++at_;
     }
-    text_.assign(start, at_);
+    number_ = std::string_view(start, static_cast<size_t>(at_ - start));
     return Token::number;
   }
-  // The number in text_: an integer that fits 64 bits as one, anything else as its text (a
+  // The number in number_: an integer that fits 64 bits as one, anything else as its text (a
   // decimal); beyond what binary floating point holds, refused as too large.
   bool number_value() {
     if (integer_end_ == at_) {
-      const char* digits = text_.data() + (negative_ ? 1 : 0);
-      const char* digits_end = text_.data() + text_.size();
+      const char* digits = number_.data() + (negative_ ? 1 : 0);
+      const char* digits_end = number_.data() + number_.size();
       uint64_t magnitude = 0;
       bool fits = true;
       for (const char* d = digits; d < digits_end && fits; ++d) {
@@ -366,21 +376,24 @@ class Reader {
       if (fits && magnitude <= static_cast<uint64_t>(INT64_MAX) + 1)
         return builder_.number_integer(magnitude == 0 ? 0 : -static_cast<int64_t>(magnitude - 1) - 1);
     }
-    if (beyond_binary64(text_)) return builder_.number_too_large();
-    return builder_.decimal(text_);
+    if (beyond_binary64()) return builder_.number_too_large();
+    return builder_.decimal(number_);
   }
   // Whether a JSON number's value is beyond binary floating point, as nlohmann's parser refused
   // it (strtod rounding it to infinity): |value| >= 2^1024 - 2^970, halfway between the largest
   // finite binary64 value and 2^1024. Decided on the digits alone; nothing here is floating point.
-  static bool beyond_binary64(const std::string& number) {
+  bool beyond_binary64() const {
     static constexpr std::string_view kHalfwayToInfinity =  // 2^1024 - 2^970, 309 digits
         "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587"
         "207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711"
         "531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093"
         "042880177904174497792";
-    const SignificantDigits value = significant_digits(number);
-    if (value.digits.empty()) return false;  // zero
     const auto limit = static_cast<int64_t>(kHalfwayToInfinity.size());
+    // Without an exponent, fewer integer digits than the limit has is below it (every amount).
+    const auto integer_digits = integer_end_ - number_.data() - (negative_ ? 1 : 0);
+    if (!exponent_ && integer_digits < limit) return false;
+    const SignificantDigits value = significant_digits(number_);
+    if (value.digits.empty()) return false;  // zero
     if (value.point != limit) return value.point > limit;  // the count of integer digits
     return std::string_view(value.digits) >= kHalfwayToInfinity;
   }
@@ -390,8 +403,10 @@ class Reader {
   const char* const end_;
   DocumentBuilder& builder_;
   Token token_ = Token::end_of_input;  // the last token read
-  std::string text_;                   // a string token's text, or a number's
+  std::string text_;                   // a string token's text
+  std::string_view number_;            // a number token's text, in the input
   bool negative_ = false;              // the number token's sign
+  bool exponent_ = false;              // whether it has one
   const char* integer_end_ = nullptr;  // where the number token's integer part ends
 };
 

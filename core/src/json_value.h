@@ -1,14 +1,16 @@
 // A JSON document as read_json gives it: null, true or false, an integer that fits 64 bits, a
 // decimal kept as its source text (never binary floating point), a string, an array, or an object
-// whose members are kept in key order (the order check_object and every loop over members see).
+// whose members are kept in key order (the order check_object and every loop over members see):
+// one vector of key and value, sorted once the object is read (json_document_builder.h), so a
+// member costs no allocation of its own. A value holds only what its kind needs (48 bytes).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
-#include <functional>
-#include <map>
-#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace settle::detail {
@@ -16,7 +18,8 @@ namespace settle::detail {
 class Json {
  public:
   using Array = std::vector<Json>;
-  using Object = std::map<std::string, Json, std::less<>>;
+  using Member = std::pair<std::string, Json>;
+  using Object = std::vector<Member>;  // sorted by key, each key once
   enum class Kind : uint8_t {
     null,
     boolean,
@@ -34,12 +37,8 @@ class Json {
   static Json signed_integer(int64_t value) { return Json(Kind::signed_integer, static_cast<uint64_t>(value)); }
   static Json decimal(std::string text) { return Json(Kind::decimal, std::move(text)); }
   static Json string(std::string text) { return Json(Kind::string, std::move(text)); }
-  static Json array() { return Json(Kind::array, 0); }
-  static Json object() {
-    Json value(Kind::object, 0);
-    value.members_ = std::make_unique<Object>();
-    return value;
-  }
+  static Json array() { return Json(Kind::array, Array()); }
+  static Json object() { return Json(Kind::object, Object()); }
 
   // A document is moved, never copied.
   Json(Json&&) noexcept = default;
@@ -60,21 +59,29 @@ class Json {
   uint64_t unsigned_value() const { return number_; }
   int64_t signed_value() const { return static_cast<int64_t>(number_); }
   // A string's text, or a decimal's source text ("12.50", "1e5").
-  const std::string& text() const { return text_; }
-  const Array& elements() const { return elements_; }
-  Array& elements() { return elements_; }
-  const Object& members() const { return *members_; }
-  Object& members() { return *members_; }
+  const std::string& text() const { return held<std::string>(); }
+  const Array& elements() const { return held<Array>(); }
+  Array& elements() { return std::get<Array>(body_); }
+  const Object& members() const { return held<Object>(); }
+  Object& members() { return std::get<Object>(body_); }
 
   // An array's length, an object's count of members; 0 for anything else.
-  size_t size() const { return is_object() ? members_->size() : elements_.size(); }
+  size_t size() const { return is_object() ? members().size() : elements().size(); }
   bool empty() const { return size() == 0; }
-  const Json& operator[](size_t index) const { return elements_[index]; }
+  const Json& operator[](size_t index) const { return elements()[index]; }
   // The member `name`, or null when there is none (or this is not an object).
   const Json* find(std::string_view name) const {
     if (!is_object()) return nullptr;
-    auto it = members_->find(name);
-    return it == members_->end() ? nullptr : &it->second;
+    const Object& members = std::get<Object>(body_);
+    if (members.size() <= kFewMembers) {  // a case's objects: a look at each is quicker than a search
+      for (const Member& member : members) {
+        if (member.first == name) return &member.second;
+      }
+      return nullptr;
+    }
+    auto it = std::lower_bound(members.begin(), members.end(), name,
+                               [](const Member& member, std::string_view key) { return member.first < key; });
+    return it == members.end() || it->first != name ? nullptr : &it->second;
   }
   const Json& operator[](std::string_view name) const {
     static const Json kNull;
@@ -83,20 +90,28 @@ class Json {
   }
 
   friend bool operator==(const Json& a, const Json& b) {
-    if (a.kind_ != b.kind_ || a.number_ != b.number_ || a.text_ != b.text_ || a.elements_ != b.elements_) return false;
-    return !a.is_object() || *a.members_ == *b.members_;
+    return a.kind_ == b.kind_ && a.number_ == b.number_ && a.body_ == b.body_;
   }
   friend bool operator!=(const Json& a, const Json& b) { return !(a == b); }
 
  private:
+  static constexpr size_t kFewMembers = 12;
   Json(Kind kind, uint64_t number) : kind_(kind), number_(number) {}
-  Json(Kind kind, std::string text) : kind_(kind), text_(std::move(text)) {}
+  Json(Kind kind, std::string text) : kind_(kind), body_(std::move(text)) {}
+  Json(Kind kind, Array elements) : kind_(kind), body_(std::move(elements)) {}
+  Json(Kind kind, Object members) : kind_(kind), body_(std::move(members)) {}
+
+  // The text, elements or members this value holds, or an empty one when it holds none.
+  template <typename Body>
+  const Body& held() const {
+    static const Body kEmpty;
+    const Body* body = std::get_if<Body>(&body_);
+    return body ? *body : kEmpty;
+  }
 
   Kind kind_ = Kind::null;
-  uint64_t number_ = 0;  // a boolean (0 or 1) or an integer's bits
-  std::string text_;
-  Array elements_;
-  std::unique_ptr<Object> members_;  // an object's only
+  uint64_t number_ = 0;                                            // a boolean (0 or 1) or an integer's bits
+  std::variant<std::monostate, std::string, Array, Object> body_;  // a string's or decimal's text, or the children
 };
 
 }  // namespace settle::detail

@@ -93,7 +93,7 @@ Error expected_boolean() {
 Error missing_field(const std::string& name) {
   return refused("missing_field", "缺少必填字段“" + name + "”");
 }
-Error unknown_field(const std::string& name, std::initializer_list<const char*> known) {
+Error unknown_field(const std::string& name, std::initializer_list<std::string_view> known) {
   std::vector<std::string> names(known.begin(), known.end());
   return refused("unknown_field", "不认识的字段“" + name + "”（可能是拼写错误）；允许的字段：" + join(names));
 }
@@ -260,18 +260,28 @@ std::string window_ended(const std::string& tier, const std::string& from, const
 }
 std::string year_left(const std::string& tier, const std::string& period, Fen paid, Parameter::State cap_state,
                       bool cap_assumed, Fen cap, Fen left, const std::optional<Fen>& to_threshold, int tier_kind) {
-  std::string text = tier + "：" + period + "已支付 " + yuan(paid);
+  // Appended into one buffer: a batch run writes this sentence for every tier of every case.
+  std::string text;
+  text.reserve(256);
+  text.append(tier).append("：").append(period).append("已支付 ").append(yuan(paid));
   switch (cap_state) {
-    case Parameter::State::value: text += "，年度限额 " + yuan(cap) + "，还剩 " + yuan(left); break;
-    case Parameter::State::unlimited: text += cap_assumed ? "，按假设不设年度限额" : "，不设年度限额"; break;
-    case Parameter::State::missing: text += "，年度限额未收录"; break;
+    case Parameter::State::value:
+      text.append("，年度限额 ").append(yuan(cap)).append("，还剩 ").append(yuan(left));
+      break;
+    case Parameter::State::unlimited: text.append(cap_assumed ? "，按假设不设年度限额" : "，不设年度限额"); break;
+    case Parameter::State::missing: text.append("，年度限额未收录"); break;
   }
   if (to_threshold) {
     static const char* const kBases[] = {"", "政策范围内费用扣除基本医保后的累计", "政策范围内个人负担",
                                          "经医疗救助后的政策范围内个人负担"};
-    text += "；" + std::string(kBases[tier_kind]) + "再增加 " + yuan(*to_threshold) + "即可启动" + tier;
+    text.append("；")
+        .append(kBases[tier_kind])
+        .append("再增加 ")
+        .append(yuan(*to_threshold))
+        .append("即可启动")
+        .append(tier);
   }
-  return text + "。";
+  return text.append("。");
 }
 std::string basic_needed(const std::string& city, const std::string& scheme, const std::string& kind,
                          bool has_inpatient_estimate) {

@@ -36,7 +36,7 @@ Error expected_array();
 Error expected_string();
 Error expected_boolean();
 Error missing_field(const std::string& name);
-Error unknown_field(const std::string& name, std::initializer_list<const char*> known);
+Error unknown_field(const std::string& name, std::initializer_list<std::string_view> known);
 Error one_of(const std::vector<std::string>& names);
 Error nul_byte(size_t byte_number);
 Error empty_input();

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace settle {
@@ -29,29 +30,30 @@ struct Error {
       : path(std::move(error_path)), message(std::move(error_message)), code(error_code) {}
 };
 
+// Holds one or the other, never both: a success builds and frees no Error (a batch run reads
+// dozens of fields per case, each through a Result).
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : error_(std::move(error)) {}  // NOLINT
+  Result(T value) : held_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : held_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
-  bool ok() const { return value_.has_value(); }
+  bool ok() const { return held_.index() == 0; }
   const T& value() const {
     assert(ok());
-    return *value_;
+    return *std::get_if<0>(&held_);
   }
   T& value() {
     assert(ok());
-    return *value_;
+    return *std::get_if<0>(&held_);
   }
   const Error& error() const {
     assert(!ok());
-    return error_;
+    return *std::get_if<1>(&held_);
   }
 
  private:
-  std::optional<T> value_;
-  Error error_;
+  std::variant<T, Error> held_;
 };
 
 // A step that yields no value: ok, or the error. `return {};` is success.
@@ -59,17 +61,16 @@ template <>
 class Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT: implicit by design
 
-  bool ok() const { return ok_; }
+  bool ok() const { return !error_.has_value(); }
   const Error& error() const {
     assert(!ok());
-    return error_;
+    return *error_;
   }
 
  private:
-  Error error_;
-  bool ok_ = true;
+  std::optional<Error> error_;
 };
 using Status = Result<void>;
 
