@@ -393,7 +393,7 @@ class Reader {
     const auto integer_digits = integer_end_ - number_.data() - (negative_ ? 1 : 0);
     if (!exponent_ && integer_digits < limit) return false;
     const SignificantDigits value = significant_digits(number_);
-    if (value.digits.empty()) return false;  // zero
+    if (value.digits.empty()) return false;                // zero
     if (value.point != limit) return value.point > limit;  // the count of integer digits
     return std::string_view(value.digits) >= kHalfwayToInfinity;
   }
