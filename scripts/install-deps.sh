@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake g++ make clang-format          # native build and the format check
   nlohmann-json3-dev catch2            # JSON and the unit tests
+  libmimalloc-dev                      # the native command's allocator (CMakeLists.txt SETTLE_MIMALLOC)
   emscripten                           # the WebAssembly build (emcc 3.1.6 on Debian 12)
   chromium fonts-noto-cjk              # the real-browser tests, Chinese glyphs in screenshots
   clang-14 libclang-rt-14-dev          # libFuzzer with ASan and UBSan
