@@ -53,10 +53,14 @@ inline Result<Date> read_date(const Json& value, const std::string& path) {
   return date;
 }
 
+// The field's path is built only for an error (a batch run reads a date per visit).
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
   const Json* value = object.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
-  return read_date(*value, field_path(path, name));
+  if (!value->is_string()) return error_at(field_path(path, name), messages::expected_string());
+  Result<Date> date = parse_date(value->text());
+  if (!date.ok()) return error_at(field_path(path, name), date.error());
+  return date;
 }
 
 inline Result<const Json*> required_array(const Json& object, const char* name, const std::string& path) {

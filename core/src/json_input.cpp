@@ -456,7 +456,9 @@ Result<Fen> read_money(const Json& value, const std::string& path) {
     return error_at(path, messages::amount_negative());
   }
   if (!value.is_decimal() && !value.is_string()) return error_at(path, messages::amount_wrong_type());
-  Result<Fen> amount = value.is_decimal() ? parse_yuan(without_exponent(value.text())) : parse_yuan(value.text());
+  const std::string& text = value.text();
+  const bool exponent = value.is_decimal() && text.find_first_of("eE") != std::string::npos;
+  Result<Fen> amount = exponent ? parse_yuan(without_exponent(text)) : parse_yuan(text);
   if (!amount.ok()) return error_at(path, amount.error());
   return amount;
 }

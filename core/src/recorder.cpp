@@ -34,9 +34,10 @@ std::vector<CitedSource> cited_sources(const Source& own, const std::vector<Used
 void Recorder::note_assumed(const Parameter& parameter) {
   if (!warned_) return;
   if (parameter.provenance != Provenance::assumed || parameter.state == Parameter::State::missing) return;
-  if (assumed_noted_.insert(&parameter).second)
-    warn(
-        "assumed_parameter", [&] { return messages::assumed_parameter(parameter); }, std::nullopt, parameter.id);
+  if (std::find(assumed_noted_.begin(), assumed_noted_.end(), &parameter) != assumed_noted_.end()) return;
+  assumed_noted_.push_back(&parameter);
+  warn(
+      "assumed_parameter", [&] { return messages::assumed_parameter(parameter); }, std::nullopt, parameter.id);
 }
 
 void Recorder::keep(Step&& step) {

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,7 +84,7 @@ class Recorder {
   std::vector<Step>& steps_;
   std::vector<Warning>& warnings_;
   std::vector<WarningKey> said_;
-  std::set<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once
+  std::vector<const Parameter*> assumed_noted_;  // each assumed parameter's warning is built once (a few)
 };
 
 }  // namespace settle::detail
