@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace settle::detail {
@@ -31,7 +31,7 @@ class Json {
     object,
   };
 
-  Json() = default;
+  Json() {}  // null
   static Json boolean(bool value) { return Json(Kind::boolean, value ? 1 : 0); }
   static Json unsigned_integer(uint64_t value) { return Json(Kind::unsigned_integer, value); }
   static Json signed_integer(int64_t value) { return Json(Kind::signed_integer, static_cast<uint64_t>(value)); }
@@ -41,8 +41,17 @@ class Json {
   static Json object() { return Json(Kind::object, Object()); }
 
   // A document is moved, never copied.
-  Json(Json&&) noexcept = default;
-  Json& operator=(Json&&) noexcept = default;
+  Json(Json&& other) noexcept : kind_(other.kind_), number_(other.number_) { take(std::move(other)); }
+  Json& operator=(Json&& other) noexcept {
+    if (this != &other) {
+      destroy();
+      kind_ = other.kind_;
+      number_ = other.number_;
+      take(std::move(other));
+    }
+    return *this;
+  }
+  ~Json() { destroy(); }
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::null; }
@@ -59,11 +68,11 @@ class Json {
   uint64_t unsigned_value() const { return number_; }
   int64_t signed_value() const { return static_cast<int64_t>(number_); }
   // A string's text, or a decimal's source text ("12.50", "1e5").
-  const std::string& text() const { return held<std::string>(); }
-  const Array& elements() const { return held<Array>(); }
-  Array& elements() { return std::get<Array>(body_); }
-  const Object& members() const { return held<Object>(); }
-  Object& members() { return std::get<Object>(body_); }
+  const std::string& text() const { return body() == Body::text ? text_ : empty<std::string>(); }
+  const Array& elements() const { return body() == Body::elements ? elements_ : empty<Array>(); }
+  Array& elements() { return elements_; }  // an array's only
+  const Object& members() const { return body() == Body::members ? members_ : empty<Object>(); }
+  Object& members() { return members_; }  // an object's only
 
   // An array's length, an object's count of members; 0 for anything else.
   size_t size() const { return is_object() ? members().size() : elements().size(); }
@@ -72,7 +81,7 @@ class Json {
   // The member `name`, or null when there is none (or this is not an object).
   const Json* find(std::string_view name) const {
     if (!is_object()) return nullptr;
-    const Object& members = std::get<Object>(body_);
+    const Object& members = members_;
     if (members.size() <= kFewMembers) {  // a case's objects: a look at each is quicker than a search
       for (const Member& member : members) {
         if (member.first == name) return &member.second;
@@ -90,28 +99,65 @@ class Json {
   }
 
   friend bool operator==(const Json& a, const Json& b) {
-    return a.kind_ == b.kind_ && a.number_ == b.number_ && a.body_ == b.body_;
+    if (a.kind_ != b.kind_ || a.number_ != b.number_) return false;
+    switch (a.body()) {
+      case Body::text: return a.text_ == b.text_;
+      case Body::elements: return a.elements_ == b.elements_;
+      case Body::members: return a.members_ == b.members_;
+      case Body::none: break;
+    }
+    return true;
   }
   friend bool operator!=(const Json& a, const Json& b) { return !(a == b); }
 
  private:
   static constexpr size_t kFewMembers = 12;
   Json(Kind kind, uint64_t number) : kind_(kind), number_(number) {}
-  Json(Kind kind, std::string text) : kind_(kind), body_(std::move(text)) {}
-  Json(Kind kind, Array elements) : kind_(kind), body_(std::move(elements)) {}
-  Json(Kind kind, Object members) : kind_(kind), body_(std::move(members)) {}
+  Json(Kind kind, std::string text) : kind_(kind) { new (&text_) std::string(std::move(text)); }
+  Json(Kind kind, Array elements) : kind_(kind) { new (&elements_) Array(std::move(elements)); }
+  Json(Kind kind, Object members) : kind_(kind) { new (&members_) Object(std::move(members)); }
 
-  // The text, elements or members this value holds, or an empty one when it holds none.
-  template <typename Body>
-  const Body& held() const {
-    static const Body kEmpty;
-    const Body* body = std::get_if<Body>(&body_);
-    return body ? *body : kEmpty;
+  // Which member of the union a kind holds.
+  enum class Body : uint8_t { none, text, elements, members };
+  Body body() const {
+    switch (kind_) {
+      case Kind::string:
+      case Kind::decimal: return Body::text;
+      case Kind::array: return Body::elements;
+      case Kind::object: return Body::members;
+      default: return Body::none;
+    }
+  }
+  template <typename Held>
+  static const Held& empty() {
+    static const Held kEmpty;
+    return kEmpty;
+  }
+  // The body of `other` (whose kind this value has taken), moved into this one.
+  void take(Json&& other) {
+    switch (body()) {
+      case Body::text: new (&text_) std::string(std::move(other.text_)); break;
+      case Body::elements: new (&elements_) Array(std::move(other.elements_)); break;
+      case Body::members: new (&members_) Object(std::move(other.members_)); break;
+      case Body::none: break;
+    }
+  }
+  void destroy() {
+    switch (body()) {
+      case Body::text: text_.~basic_string(); break;
+      case Body::elements: elements_.~Array(); break;
+      case Body::members: members_.~Object(); break;
+      case Body::none: break;
+    }
   }
 
   Kind kind_ = Kind::null;
-  uint64_t number_ = 0;                                            // a boolean (0 or 1) or an integer's bits
-  std::variant<std::monostate, std::string, Array, Object> body_;  // a string's or decimal's text, or the children
+  uint64_t number_ = 0;  // a boolean (0 or 1) or an integer's bits
+  union {                // a string's or a decimal's text, or the children: as the kind says (body())
+    std::string text_;
+    Array elements_;
+    Object members_;
+  };
 };
 
 }  // namespace settle::detail

@@ -22,10 +22,15 @@ class JsonWriter {
   JsonWriter& end_array() { return close(']'); }
 
   // Keys are the serializer's own names (ASCII, nothing to escape), so they are copied as they are.
-  // A literal's length is known where it is written, so its copy is a few moves, not a call.
+  // A literal's length is known where it is written, so its copy is a few moves, not a call
+  // (natively: in the WebAssembly module one copy routine for all keys keeps it smaller).
   template <size_t N>
   JsonWriter& key(const char (&name)[N]) {
+#ifdef __EMSCRIPTEN__
+    return key(std::string_view(name, N - 1));
+#else
     return key_of_size<N - 1>(name);
+#endif
   }
   JsonWriter& key(std::string_view name) {
     separate();
@@ -40,8 +45,12 @@ class JsonWriter {
     quote(text);
     return *this;
   }
-  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
-  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(const char* text) {
+    return value(std::string_view(text));
+  }
+  JsonWriter& value(const std::string& text) {
+    return value(std::string_view(text));
+  }
   JsonWriter& value(int64_t number) {
     separate();
     char* at = room(24);
@@ -70,7 +79,9 @@ class JsonWriter {
   JsonWriter& null_field(const char (&name)[N]) {
     return key(name).null();
   }
-  JsonWriter& null_field(std::string_view name) { return key(name).null(); }
+  JsonWriter& null_field(std::string_view name) {
+    return key(name).null();
+  }
 
   std::string take() {
     std::string text(buffer_.get(), size_);
@@ -82,6 +93,7 @@ class JsonWriter {
   }
 
  private:
+#ifndef __EMSCRIPTEN__
   template <size_t Size>
   JsonWriter& key_of_size(const char* name) {
     separate();
@@ -91,6 +103,7 @@ class JsonWriter {
     finish_key(out + Size);
     return *this;
   }
+#endif
   // After a key's name: its closing quote and colon.
   void finish_key(char* out) {
     *out++ = '"';
@@ -143,7 +156,9 @@ class JsonWriter {
     first_.back() = 0;
   }
 
-  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+  static bool needs_escape(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\';
+  }
   // The first byte at or after `at` that needs an escape, eight bytes at a time: most of the
   // output is Chinese text, which never does.
   static const char* next_escape(const char* at, const char* end) {

@@ -3,10 +3,10 @@
 #pragma once
 
 #include <cassert>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace settle {
@@ -35,25 +35,55 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : held_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : held_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+  Result(T value) : ok_(true) { new (&value_) T(std::move(value)); }           // NOLINT: implicit by design
+  Result(Error error) : ok_(false) { new (&error_) Error(std::move(error)); }  // NOLINT
+  Result(Result&& other) noexcept : ok_(other.ok_) {
+    if (ok_) {
+      new (&value_) T(std::move(other.value_));
+    } else {
+      new (&error_) Error(std::move(other.error_));
+    }
+  }
+  Result(const Result& other) : ok_(other.ok_) {
+    if (ok_) {
+      new (&value_) T(other.value_);
+    } else {
+      new (&error_) Error(other.error_);
+    }
+  }
+  Result& operator=(Result other) noexcept {
+    this->~Result();
+    new (this) Result(std::move(other));
+    return *this;
+  }
+  ~Result() {
+    if (ok_) {
+      value_.~T();
+    } else {
+      error_.~Error();
+    }
+  }
 
-  bool ok() const { return held_.index() == 0; }
+  bool ok() const { return ok_; }
   const T& value() const {
     assert(ok());
-    return *std::get_if<0>(&held_);
+    return value_;
   }
   T& value() {
     assert(ok());
-    return *std::get_if<0>(&held_);
+    return value_;
   }
   const Error& error() const {
     assert(!ok());
-    return *std::get_if<1>(&held_);
+    return error_;
   }
 
  private:
-  std::variant<T, Error> held_;
+  union {
+    T value_;
+    Error error_;
+  };
+  bool ok_;
 };
 
 // A step that yields no value: ok, or the error. `return {};` is success.
