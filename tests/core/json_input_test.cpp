@@ -1,7 +1,10 @@
 #include "json_input.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
 
+using settle::detail::Json;
 using settle::detail::read_json;
 using settle::detail::read_money;
 
@@ -54,6 +57,36 @@ TEST_CASE("a repeated key is an error at that field") {
     auto json = read_json(text);
     REQUIRE_FALSE(json.ok());
     CHECK(json.error().path == path);
+  }
+}
+
+// An object's members are one sorted vector: a repeat among many keys is looked for in a set
+// (json_document_builder.h kManyKeys), a member among many found by a binary search.
+TEST_CASE("an object with many keys: each found, kept in key order, a late repeat an error at it") {
+  std::string text = "{";
+  for (int i = 40; i > 0; --i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + (i > 1 ? ", " : "}");
+  auto json = read_json(text);
+  REQUIRE(json.ok());
+  REQUIRE(json.value().size() == 40);
+  for (int i = 1; i <= 40; ++i) {
+    const Json* member = json.value().find("k" + std::to_string(i));
+    REQUIRE(member != nullptr);
+    CHECK(member->unsigned_value() == static_cast<uint64_t>(i));
+  }
+  CHECK(json.value().find("k41") == nullptr);
+  CHECK(json.value().find("k") == nullptr);
+  const auto& members = json.value().members();
+  CHECK(std::is_sorted(members.begin(), members.end(),
+                       [](const Json::Member& a, const Json::Member& b) { return a.first < b.first; }));
+
+  for (const int repeated : {3, 17, 40}) {
+    std::string again = "{\"list\": [0, {";
+    for (int i = 1; i <= 40; ++i) again += "\"k" + std::to_string(i) + "\": 1, ";
+    again += "\"k" + std::to_string(repeated) + "\": 2, \"z\": }]}";  // the syntax error comes after
+    INFO(repeated);
+    auto refused = read_json(again);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().path == "list[1].k" + std::to_string(repeated));
   }
 }
 
