@@ -39,16 +39,21 @@ const csp = (wasm, firstScreen) => [
   "base-uri 'self'", "form-action 'none'",
 ].join('; ');
 
+// The stylesheet comes before the first-screen script, which then runs once it is in: the page is
+// parsed with its styles, so the layout Chromium forces when parsing ends (seen in its traces:
+// Document::FinishedParsing) is the page's real one, not a throwaway without styles that the
+// first paint then redid (index.html first contentful paint 316 -> 252 ms against cities.html's 196,
+// medians of 16 fresh loads, 2026-12-03; a link's module requests start after the stylesheet's).
 export function commonHead({ wasm = false, firstScreen = false } = {}) {
   return `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy"
-      content="${csp(wasm, firstScreen)}">${firstScreen ? `\n<script>${FIRST_SCREEN_SCRIPT}</script>` : ''}
+      content="${csp(wasm, firstScreen)}">
+<link rel="stylesheet" href="app.css">${firstScreen ? `\n<script>${FIRST_SCREEN_SCRIPT}</script>` : ''}
 <meta name="referrer" content="no-referrer">
 <meta name="theme-color" content="#174ea6">
 <link rel="manifest" href="manifest.webmanifest">
-<link rel="icon" href="icon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="app.css">`;
+<link rel="icon" href="icon.svg" type="image/svg+xml">`;
 }
 
 const PAGES = [['index.html', '计算器'], ['cities.html', '各市政策'], ['training.html', '培训练习']];

@@ -156,7 +156,8 @@ test('a #case= link hides the example until its own case is on screen', async ()
 
 // head.mjs FIRST_SCREEN_SCRIPT: a plain visit draws its prerendered screen before the page's
 // scripts, the engine and the catalog are even asked for (they held that paint back when they
-// came beside the stylesheet); a link asks for them at once.
+// came beside the stylesheet); a link asks for them at once, once the stylesheet is in (the
+// script comes after it: the page is then parsed and laid out with its styles).
 test('a plain visit asks for app.js and the engine only once its first frame is drawn; a link at once', async () => {
   const timings = async (fragment) => {
     const context = await session.newContext();
@@ -167,7 +168,7 @@ test('a plain visit asks for app.js and the engine only once its first frame is 
       await settledScreen(page);
       return await page.evaluate(() => {
         const entry = (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/${name}`));
-        return { frame: window.firstFrame, css: entry('app.css')?.responseEnd,
+        return { frame: window.firstFrame, css: entry('app.css')?.responseEnd, cssAsked: entry('app.css')?.startTime,
           app: entry('app.js')?.startTime, wasm: entry('settle.wasm')?.startTime, catalog: entry('catalog.json')?.startTime };
       });
     } finally {
@@ -180,5 +181,6 @@ test('a plain visit asks for app.js and the engine only once its first frame is 
     assert.ok(plain[name] >= plain.frame, `${name}: asked at ${plain[name]} ms, first frame at ${plain.frame} ms`);
   }
   const linked = await timings(fragmentOf(example));
-  assert.ok(linked.app < linked.css, `a link asks for app.js (${linked.app} ms) before app.css is in (${linked.css} ms)`);
+  assert.ok(linked.app < linked.frame, `a link asks for app.js (${linked.app} ms) before its first frame (${linked.frame} ms)`);
+  assert.ok(linked.cssAsked <= linked.app, `the stylesheet is asked for (${linked.cssAsked} ms) before app.js (${linked.app} ms)`);
 });
