@@ -163,6 +163,10 @@ test('typing: the amounts follow the keystroke, then the steps of the same case 
     edited.visits[1].in_policy_burden, edited.visits[1].self_paid].map(plain));
   await page.locator('.explain:not([aria-busy])').waitFor();
   const second = page.locator('.visit-steps').nth(1);
+  // Read where a person reads it: each visit's steps are rendered once near the screen
+  // (app.css content-visibility), and innerText is the rendered text.
+  await second.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const shownPaid = await second.locator('.step-paid strong').allInnerTexts();
   assert.deepEqual(shownPaid, edited.steps.filter((step) => step.visit === 1).map((step) => plain(step.paid)));
   assert.equal(await page.locator('.visit-steps').count(), 2);
