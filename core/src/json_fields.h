@@ -57,8 +57,7 @@ inline Result<Date> read_date(const Json& value, const std::string& path) {
 inline Result<Date> required_date(const Json& object, const char* name, const std::string& path) {
   const Json* value = object.find(name);
   if (value == nullptr) return error_at(field_path(path, name), messages::missing_field(name));
-  if (!value->is_string()) return error_at(field_path(path, name), messages::expected_string());
-  Result<Date> date = parse_date(value->text());
+  Result<Date> date = read_date(*value, std::string());
   if (!date.ok()) return error_at(field_path(path, name), date.error());
   return date;
 }

@@ -416,7 +416,6 @@ class Reader {
 // more than 20 integer digits is written as 21 of them, and one below 10^-20 as that many
 // decimals and its digits: refused as too large, or as too many decimals, like any such amount.
 std::string without_exponent(const std::string& number) {
-  if (number.find_first_of("eE") == std::string::npos) return number;
   const SignificantDigits value = significant_digits(number);
   if (value.digits.empty()) return "0";
   const int64_t point = std::clamp<int64_t>(value.point, -20, 21);
@@ -457,6 +456,7 @@ Result<Fen> read_money(const Json& value, const std::string& path) {
   }
   if (!value.is_decimal() && !value.is_string()) return error_at(path, messages::amount_wrong_type());
   const std::string& text = value.text();
+  // Only a number in exponent form is rewritten (without_exponent); any other is read as it is.
   const bool exponent = value.is_decimal() && text.find_first_of("eE") != std::string::npos;
   Result<Fen> amount = exponent ? parse_yuan(without_exponent(text)) : parse_yuan(text);
   if (!amount.ok()) return error_at(path, amount.error());
