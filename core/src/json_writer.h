@@ -14,6 +14,12 @@
 
 namespace settle::detail {
 
+#ifdef __EMSCRIPTEN__
+inline constexpr bool kLiteralKeyCopiedInline = false;  // one copy routine for all keys: a smaller module
+#else
+inline constexpr bool kLiteralKeyCopiedInline = true;
+#endif
+
 class JsonWriter {
  public:
   JsonWriter& begin_object() { return open('{'); }
@@ -26,11 +32,8 @@ class JsonWriter {
   // (natively: in the WebAssembly module one copy routine for all keys keeps it smaller).
   template <size_t N>
   JsonWriter& key(const char (&name)[N]) {
-#ifdef __EMSCRIPTEN__
+    if constexpr (kLiteralKeyCopiedInline) return key_of_size<N - 1>(name);
     return key(std::string_view(name, N - 1));
-#else
-    return key_of_size<N - 1>(name);
-#endif
   }
   JsonWriter& key(std::string_view name) {
     separate();
@@ -45,12 +48,8 @@ class JsonWriter {
     quote(text);
     return *this;
   }
-  JsonWriter& value(const char* text) {
-    return value(std::string_view(text));
-  }
-  JsonWriter& value(const std::string& text) {
-    return value(std::string_view(text));
-  }
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
   JsonWriter& value(int64_t number) {
     separate();
     char* at = room(24);
@@ -79,9 +78,7 @@ class JsonWriter {
   JsonWriter& null_field(const char (&name)[N]) {
     return key(name).null();
   }
-  JsonWriter& null_field(std::string_view name) {
-    return key(name).null();
-  }
+  JsonWriter& null_field(std::string_view name) { return key(name).null(); }
 
   std::string take() {
     std::string text(buffer_.get(), size_);
@@ -93,7 +90,6 @@ class JsonWriter {
   }
 
  private:
-#ifndef __EMSCRIPTEN__
   template <size_t Size>
   JsonWriter& key_of_size(const char* name) {
     separate();
@@ -103,7 +99,6 @@ class JsonWriter {
     finish_key(out + Size);
     return *this;
   }
-#endif
   // After a key's name: its closing quote and colon.
   void finish_key(char* out) {
     *out++ = '"';
@@ -156,9 +151,7 @@ class JsonWriter {
     first_.back() = 0;
   }
 
-  static bool needs_escape(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\';
-  }
+  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
   // The first byte at or after `at` that needs an escape, eight bytes at a time: most of the
   // output is Chinese text, which never does.
   static const char* next_escape(const char* at, const char* end) {
