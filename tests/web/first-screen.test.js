@@ -17,10 +17,17 @@ before(async () => { session = await openSession(); });
 after(async () => { await session?.close(); });
 
 // Every layout shift from the start of the page, as Chromium reports them.
+// Each shift's value, and what moved (for the failure message: a rare shift is then named).
 const watchShifts = () => {
   window.shifts = [];
+  window.shifted = [];
+  const name = (node) => (node ? `${node.nodeName}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ')[0]}` : ''}` : '?');
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.shifts.push(entry.value);
+      for (const source of entry.sources) window.shifted.push(`${name(source.node)} y ${source.previousRect.y} -> ${source.currentRect.y}`);
+    }
   }).observe({ type: 'layout-shift', buffered: true });
 };
 const settledScreen = (page) => page.waitForFunction(() => document.body.dataset.ready === 'yes'
@@ -59,7 +66,7 @@ for (const width of [360, 1280]) {
       await live.goto(session.url('index.html'));
       await settledScreen(live);
       await live.waitForTimeout(300);
-      assert.deepEqual(await live.evaluate(() => window.shifts), [], 'no layout shift');
+      assert.deepEqual(await live.evaluate(() => window.shifts), [], `no layout shift (moved: ${await live.evaluate(() => window.shifted.join('; '))})`);
       assert.equal(await live.evaluate(() => document.querySelector('main').dataset.prerendered), undefined, 'taken over');
       assert.equal(await screenText(live), before, 'the same screen as the one written at build time');
       await shoot(live, `first-screen-live-${width}.png`, width, 800);
