@@ -142,9 +142,9 @@ test('a #case= link hides the example until its own case is on screen', async ()
     linked.visits[0].in_policy = '12000';
     await page.goto(session.url(`index.html${fragmentOf(linked)}`));
     await page.waitForTimeout(300);
-    const hidden = await page.evaluate(() => ['#case-form', '#result-body', '#result-status']
-      .map((s) => getComputedStyle(document.querySelector(s)).visibility));
-    assert.deepEqual(hidden, ['hidden', 'hidden', 'hidden']);
+    const parts = ['#case-form', '#result-body', '#result-status'];
+    const shown = async () => Promise.all(parts.map((s) => page.locator(s).isVisible()));
+    assert.deepEqual(await shown(), [false, false, false]);
     await page.unroute('**/settle.wasm');
 
     await page.goto('about:blank');
@@ -153,7 +153,7 @@ test('a #case= link hides the example until its own case is on screen', async ()
     const own = api.settle(linked, { steps: false });
     await page.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text), yuan(own.totals.out_of_pocket));
     assert.equal(await page.locator('[data-field="total"] input').inputValue(), '12345');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#result-body')).visibility), 'visible');
+    assert.deepEqual(await shown(), [true, true, true]);
     assert.equal(await page.locator('#example-note').isVisible(), false, 'a link\'s case is not called an example');
   } finally {
     await context.close();
