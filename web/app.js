@@ -4,8 +4,8 @@
 import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
-import * as share from './share.js';
 import { CaseTools } from './case-tools.js';
+import { linkEngine, linkFirst, linked, opensLink, QUICK } from './link-start.js';
 
 // Performance API marks for the benchmark (bench/page-bench.mjs): each set once, on the way to
 // the first computed result on screen.
@@ -24,24 +24,11 @@ const afterPaint = () => new Promise((resolve) => {
   else next();
 });
 
-// A #case= or #params= link (even a damaged one) opens on its own case or set, never on the
-// example (the head's FIRST_SCREEN_SCRIPT reads the hash the same way).
-const opensLink = /^#(case|params)=/.test(location.hash);
-
-// For a link, started at once, while the browser is still parsing and laying out the page (the
-// script is async). A plain visit has its screen in the HTML (prerendered): the engine's start
-// and the takeover wait for that screen's first paint, which they would otherwise hold back.
-const engine = opensLink ? loadSettle() : afterPaint().then(() => loadSettle());
+// For a link, started by link-start.js, while the browser is still parsing and laying out the page.
+// A plain visit has its screen in the HTML (prerendered): the engine's start and the takeover wait
+// for that screen's first paint, which they would otherwise hold back.
+const engine = linkEngine ?? afterPaint().then(() => loadSettle());
 engine.catch(() => { /* start() reports it */ });
-// The case of a #case= link (share.js is loaded with the page for it), or null when there is
-// none or it cannot be read (the form says why once it is built).
-const linked = (() => {
-  try {
-    return share.caseFromFragment(location.hash);
-  } catch {
-    return null;
-  }
-})();
 // The catalog of cities, periods and parameters, written by the site build from the engine's
 // cities() (site/generator/pages.mjs): the engine then loads only the rules of the city it
 // settles. null if it cannot be had, and the engine is asked instead.
@@ -58,9 +45,6 @@ const placeholder = (text) => (!text || text.startsWith('@') ? '' : text);
 const BUILD = placeholder(versionSpan?.dataset.build);
 const RULES_DATE = placeholder(versionSpan?.dataset.rules);
 const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
-
-// Each keystroke settles without the explanation: its steps follow (explainLater).
-const QUICK = { steps: false };
 
 async function start() {
   await parsed;
@@ -100,8 +84,9 @@ async function start() {
     main.dataset.prerendered = 'form';  // the result may show; the form once it is built
     delete document.querySelector('#mini-summary').dataset.prerendered;
   }
-  // A link's case is settled at once: the engine loads only its city's rules.
-  const first = linked ? api.trySettleText(linked, QUICK) : null;
+  // A link's case, settled as soon as the engine was in (link-start.js): the engine loads only
+  // its city's rules.
+  const first = linkFirst ? await linkFirst : null;
   const catalog = (await catalogFile) || api.cities();
   mark('catalog');
   const version = [api.version(), RULES_DATE && `规则 ${RULES_DATE}`, BUILD && `构建 ${BUILD}`].filter(Boolean).join(' · ');

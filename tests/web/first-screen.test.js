@@ -161,6 +161,30 @@ test('a #case= link hides the example until its own case is on screen', async ()
   assert.deepEqual(session.problems, []);
 });
 
+// web/link-start.js: a link's case is settled once the engine's own modules are in, not after
+// every module of app.js: with the form's module held back, the settlement is done before it comes.
+test('a #case= link settles its case before the rest of the page\'s modules have arrived', async () => {
+  const context = await session.newContext();
+  try {
+    const page = session.watch(await context.newPage());
+    let released = false;
+    await page.route('**/case-form.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      released = true;
+      await route.continue();
+    });
+    await page.goto(session.url(`index.html${fragmentOf(example)}`), { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('settle:link-settled').length > 0, null, { timeout: 2000 });
+    assert.equal(released, false, 'settled only after the form\'s module came');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('settle:script').length), 0, 'app.js ran before its modules were all in');
+    await page.waitForSelector('body[data-ready="yes"]', { timeout: 10000 });
+    assert.equal(await page.locator('[data-field="total"] input').inputValue(), String(example.visits[0].total));
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(session.problems, []);
+});
+
 // head.mjs FIRST_SCREEN_SCRIPT: a plain visit draws its prerendered screen before the page's
 // scripts, the engine and the catalog are even asked for (they held that paint back when they
 // came beside the stylesheet); a link asks for them at once, once the stylesheet is in (the
