@@ -5,7 +5,7 @@ import { loadSettle } from './settle-api.js';
 import { CaseForm, defaultDateFor } from './case-form.js';
 import { ResultView } from './result-view.js';
 import { CaseTools } from './case-tools.js';
-import { linkEngine, linkFirst, linked, opensLink, QUICK } from './link-start.js';
+import { catalogFile, linkEngine, linkFirst, linked, opensLink, QUICK } from './link-start.js';
 
 // Performance API marks for the benchmark (bench/page-bench.mjs): each set once, on the way to
 // the first computed result on screen.
@@ -29,10 +29,6 @@ const afterPaint = () => new Promise((resolve) => {
 // for that screen's first paint, which they would otherwise hold back.
 const engine = linkEngine ?? afterPaint().then(() => loadSettle());
 engine.catch(() => { /* start() reports it */ });
-// The catalog of cities, periods and parameters, written by the site build from the engine's
-// cities() (site/generator/pages.mjs): the engine then loads only the rules of the city it
-// settles. null if it cannot be had, and the engine is asked instead.
-const catalogFile = fetch('catalog.json').then((response) => (response.ok ? response.json() : null)).catch(() => null);
 const parsed = document.readyState === 'loading'
   ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
   : Promise.resolve();

@@ -34,3 +34,9 @@ export const linkFirst = linkEngine && linked ? linkEngine.then((api) => {
 }) : null;
 linkEngine?.catch(() => {});
 linkFirst?.catch(() => {});
+
+// The catalog of cities, periods and parameters, written by the site build from the engine's
+// cities() (site/generator/pages.mjs): the engine then loads only the rules of the city it
+// settles. null if it cannot be had, and the engine is asked instead. Asked for here, for a link
+// while the rest of the page is still on its way.
+export const catalogFile = fetch('catalog.json').then((response) => (response.ok ? response.json() : null)).catch(() => null);
