@@ -17,11 +17,12 @@ export const FIRST_SCREEN_MODULES = ['link-start.js', 'settle-api.js', 'settle.j
 // it marks the page (app.css hides the example until app.js has built the link's own screen),
 // imports web/link-start.js (the engine settles the link's case as soon as its own modules are in,
 // not after all of app.js's: result painted 1120 -> 1012 ms fresh at 4x CPU, 297 -> 256 at 1x,
-// medians of 8 interleaved loads, 2026-12-03) and starts app.js, its modules and the catalog. A plain visit starts them after
-// the prerendered screen's first paint: fetched beside the stylesheet and run before the paint,
-// they held that paint back (cities.html 176 ms, index.html 316 ms with them and 276 ms without,
-// first contentful paint, medians of 6 fresh loads, 2026-12-03). A page that never paints (a
-// tab opened in the background) starts them after 2 s all the same.
+// medians of 8 interleaved loads, 2026-12-03) and starts app.js, its modules and the catalog.
+// A plain visit starts them after the prerendered screen's first paint: fetched beside the
+// stylesheet and run before the paint, they held that paint back (cities.html 176 ms, index.html
+// 316 ms with them and 276 ms without, first contentful paint, medians of 6 fresh loads,
+// 2026-12-03). A page that never paints (a tab opened in the background) starts them after 2 s
+// all the same.
 const preload = (href, as, type) => `a({rel:'preload',href:'${href}',as:'${as}',type:'${type}',crossOrigin:'anonymous'})`;
 export const FIRST_SCREEN_SCRIPT = [
   '(function(d){var h=d.head,linked=/^#(case|params)=/.test(location.hash);',
