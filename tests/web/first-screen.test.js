@@ -169,12 +169,12 @@ test('a #case= link settles its case before the rest of the page\'s modules have
     const page = session.watch(await context.newPage());
     let released = false;
     await page.route('**/case-form.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await new Promise((resolve) => setTimeout(resolve, 5000));
       released = true;
       await route.continue();
     });
     await page.goto(session.url(`index.html${fragmentOf(example)}`), { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('settle:link-settled').length > 0, null, { timeout: 2000 });
+    await page.waitForFunction(() => performance.getEntriesByName('settle:link-settled').length > 0, null, { timeout: 4000 });
     assert.equal(released, false, 'settled only after the form\'s module came');
     assert.equal(await page.evaluate(() => performance.getEntriesByName('settle:script').length), 0, 'app.js ran before its modules were all in');
     await page.waitForSelector('body[data-ready="yes"]', { timeout: 10000 });
