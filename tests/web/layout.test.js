@@ -85,11 +85,42 @@ async function openCase(page, kase) {
   await page.locator('.explain:not([aria-busy="true"]) .step').first().waitFor();
 }
 
+// The cells of stacked tables whose name (its data-label, drawn before the value) and value touch:
+// the value neither starts on a line under the name nor leaves a space after it.
+function gluedCells() {
+  const glued = [];
+  for (const cell of document.querySelectorAll('table td[data-label]')) {
+    const text = [...cell.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+      || cell.querySelector('.money, span');
+    if (!text || !cell.getClientRects().length) continue;
+    const before = getComputedStyle(cell, '::before');
+    if (before.content === 'none' || before.display === 'none') continue;  // a table, not stacked
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const value = range.getClientRects()[0];
+    const box = cell.getBoundingClientRect();
+    const probe = document.createElement('span');
+    probe.textContent = before.content.replace(/^"|"$/g, '').replace(/" "/g, '');
+    probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${before.font}`;
+    document.body.append(probe);
+    const nameEnd = box.left + parseFloat(getComputedStyle(cell).paddingLeft) + probe.getBoundingClientRect().width;
+    probe.remove();
+    const below = value.top >= box.top + value.height / 2;
+    if (!below && value.left - nameEnd < 4) glued.push(`${cell.dataset.label}${cell.textContent.trim()}`);
+  }
+  return glued;
+}
+
 test('the calculator with one visit and with ten: one line per amount at 360 px, 100–200% text', async () => {
   const { page } = s;
   for (const [name, kase] of [['one-visit', oneVisit], ['ten-visits', tenVisits]]) {
     assert.ok(!api.trySettle(kase).error, name);
     await openCase(page, kase);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const size of ROOT_SIZES) {
+      await setRoot(page, size);
+      assert.deepEqual(await page.evaluate(gluedCells), [], `${name} at ${size}: a stacked cell's name and amount touch`);
+    }
     await checkAt360(page, name, { shots: [['result', '#result-title'], ['visits', '#per-visit-title'], ['steps', '.step']] });
   }
 });
