@@ -9,14 +9,15 @@ import zlib from 'node:zlib';
 import { SITE } from './paths.js';
 
 // Issue 18's budgets: first load <= 120 KB gzip, the whole site (icons included) <= 190 KB,
-// settle.wasm <= 75 KB, all three within on 2026-12-03 (README, Benchmark): first load 117.0 KB
-// (catalog.json included, without the parameters' notes and sources), settle.wasm 70.7 KB
-// (compiled and linked -Oz, emmalloc, inlining in three files only, no exceptions, the core's own
-// JSON reader and document, the rules compiled to bytes at build time), the site 184.2 KB.
-// These ceilings, just above those figures, stop further growth; the bench prints the budgets.
-const BUDGET = 119 * 1024;
+// settle.wasm <= 75 KB, all three within on 2026-12-03 (README, Benchmark): first load 117.3 KB
+// (catalog.json included, without the parameters' notes and sources; stylesheets without their
+// comments), settle.wasm 71.9 KB (compiled and linked -Oz, emmalloc, inlining in three files
+// only, no exceptions, the core's own JSON reader and document, the rules compiled to bytes at
+// build time), the site 184.0 KB. These ceilings, just above those figures, stop further growth;
+// the bench prints the budgets.
+const BUDGET = 118.5 * 1024;
 const WASM_CEILING = 73 * 1024;
-const SITE_CEILING = 187 * 1024;
+const SITE_CEILING = 185.5 * 1024;
 const gz = (name) => zlib.gzipSync(fs.readFileSync(path.join(SITE, name)), { level: 9 }).length;
 
 // Every module reachable from `entries` through static imports (not import()).
