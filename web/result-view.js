@@ -308,7 +308,7 @@ class VisitsTable {
     this.section = el('section', { class: 'per-visit', 'aria-labelledby': 'per-visit-title' },
       el('h3', { id: 'per-visit-title' }, '每次就诊（元）'),
       el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': '每次就诊明细，可左右滚动' },
-        el('table', { class: 'stack stack-wide' }, el('thead', {}, el('tr', {}, head.map((h, j) => el('th', { scope: 'col', class: j >= split ? 'burden-col' : null }, h)))),
+        el('table', { class: 'stack-wide' }, el('thead', {}, el('tr', {}, head.map((h, j) => el('th', { scope: 'col', class: j >= split ? 'burden-col' : null }, h)))),
           el('tbody', {}, this.rows.map((r) => r.tr)))),
       count > PRINT_VISITS ? el('p', { class: 'print-only' }, `另有 ${count - PRINT_VISITS} 次就诊未打印；完整明细请导出案例文件或在页面上查看。`) : null);
   }
