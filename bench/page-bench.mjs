@@ -9,7 +9,7 @@
 // - plain: index.html, the complete first screen painted: its first contentful paint (the form
 //   and the example's result are in the HTML, the stylesheet blocks rendering until it is in);
 // - link: a #case= link holding FIRST until the mark `settle:first-result-painted`, which
-//   web/app.js sets once the frame with the link's result has been drawn;
+//   web/app.js sets once the frame with the link's form and result (built together) has been drawn;
 // each `fresh` (a new browser context: no HTTP cache, no service worker) and `repeat` (one
 // context that has visited once: the service worker's cache and the browser's compiled code).
 // - first-load files: what the fresh link load fetched up to its result (Resource Timing), so the
@@ -103,7 +103,7 @@ const readLoad = (mark) => `(() => {
 // (index.html: the first contentful paint, which is the complete prerendered screen, and the
 // marks of the takeover), `link` (a
 // #case= link holding FIRST: the mark `settle:first-result-painted`, the frame with the link's
-// result drawn). In `context` (a fresh one per load, or the repeat visitor's).
+// form and result drawn, together). In `context` (a fresh one per load, or the repeat visitor's).
 async function loadOnce(context, base, kind, throttle) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -147,7 +147,7 @@ def main():
         elif fields[0] == "marks":
             marks[tuple(fields[1:4])] = fields[4:]
     engine = {fields[1]: dict(m.split("=", 1) for m in fields[2:]) for fields in page_lines if fields[0] == "engine"}
-    label = {"plain": "plain visit, complete first screen painted", "link": "#case= link, result painted"}
+    label = {"plain": "plain visit, complete first screen painted", "link": "#case= link, form and result painted"}
     if not times:
         rows.append(("page in Chromium", "skipped", "", "—"))
     for throttle in ("1", "4"):

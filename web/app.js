@@ -48,7 +48,8 @@ async function start() {
   // The first screen written into index.html at build time (site/generator/prerender.mjs): the
   // form filled with the example case (data-example) and its result, on screen before this
   // script runs. The form and the result are built again below, the same, in the task that
-  // takes over, so nothing moves; a #case= link hides them until its own case is shown
+  // takes over, so nothing moves. A #case= link shows only a line saying it is being opened
+  // until its own form and result are built, then both at once, so nothing moves either
   // (head.mjs FIRST_SCREEN_SCRIPT, app.css).
   const main = document.querySelector('main');
   const formElement = document.querySelector('#case-form');
@@ -65,6 +66,10 @@ async function start() {
     api = await engine;
     mark('engine');
   } catch (error) {
+    if (opensLink && prerendered) {
+      view.discard();
+      main.dataset.prerendered = 'failed';  // the result's line says so; the example stays out
+    }
     view.failed('计算模块加载失败，请刷新页面重试。');
     throw error;
   }
@@ -77,7 +82,6 @@ async function start() {
     formElement.querySelector('#visit-list').replaceChildren();
     if (example) adopted = view.adopt();
     else view.discard();
-    main.dataset.prerendered = 'form';  // the result may show; the form once it is built
     delete document.querySelector('#mini-summary').dataset.prerendered;
   }
   // A link's case, settled as soon as the engine was in (link-start.js): the engine loads only
@@ -101,17 +105,13 @@ async function start() {
     }, 0);
   };
 
-  // A link's result goes on screen first; the form is built and filled with it right after.
+  // A link's result, and below the form built and filled with its case in the same task: the
+  // two come on screen in one frame.
   const linkedCity = catalog.cities.find((c) => c.id === linked?.city);
-  if (linkedCity) {
-    const { text, answer } = first;
-    if (!answer.error) {
-      view.show(answer, linkedCity, linked, text);
-      mark('first-result');
-      await afterPaint();
-      mark('first-result-painted');  // the frame with it has been drawn
-      explainLater(linked, text);
-    }
+  const linkShown = linkedCity && !first.answer.error ? first.text : null;
+  if (linkShown) {
+    view.show(first.answer, linkedCity, linked, linkShown);
+    mark('first-result');
   }
 
   const exampleCity = catalog.cities.find((c) => c.id === example?.city);
@@ -179,6 +179,11 @@ async function start() {
   new IntersectionObserver(([entry]) => document.body.classList.toggle('result-in-view', entry.isIntersecting))
     .observe(document.querySelector('#result'));
   document.body.dataset.ready = 'yes';
+  if (linkShown) {
+    await afterPaint();
+    mark('first-result-painted');  // the frame with the link's form and result has been drawn
+    explainLater(linked, linkShown);
+  }
   await opening;  // the case of a #case= link is on screen
 }
 

@@ -145,6 +145,7 @@ test('a #case= link hides the example until its own case is on screen', async ()
     const parts = ['#case-form', '#result-body', '#result-status'];
     const shown = async () => Promise.all(parts.map((s) => page.locator(s).isVisible()));
     assert.deepEqual(await shown(), [false, false, false]);
+    assert.equal(await page.locator('.link-wait').innerText(), '正在打开链接中的案例…', 'says what it is doing');
     await page.unroute('**/settle.wasm');
 
     await page.goto('about:blank');
@@ -154,11 +155,52 @@ test('a #case= link hides the example until its own case is on screen', async ()
     await page.waitForFunction((text) => document.querySelector('#result-status').textContent.includes(text), yuan(own.totals.out_of_pocket));
     assert.equal(await page.locator('[data-field="total"] input').inputValue(), '12345');
     assert.deepEqual(await shown(), [true, true, true]);
+    assert.equal(await page.locator('.link-wait').isVisible(), false);
     assert.equal(await page.locator('#example-note').isVisible(), false, 'a link\'s case is not called an example');
   } finally {
     await context.close();
   }
   assert.deepEqual(session.problems, []);
+});
+
+// A link's form and result come on screen in one frame: its result, shown alone first, was pushed
+// down by the form (at 360 px out of sight, a shift of 0.79) and the page's foot with it.
+for (const width of [360, 1280]) {
+  test(`at ${width} px a #case= link's form and result come on screen together, and nothing moves`, async () => {
+    const context = await session.newContext();
+    try {
+      const page = session.watch(await context.newPage());
+      await page.setViewportSize({ width, height: 800 });
+      await page.addInitScript(watchShifts);
+      await page.goto(session.url(`index.html${fragmentOf(example)}`));
+      await settledScreen(page);
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.shifts), [], `no layout shift (moved: ${await page.evaluate(() => window.shifted.join('; '))})`);
+      assert.deepEqual(await legendAmounts(page), TIERS.map((t) => yuan(settled.totals[t])));
+      assert.equal(await page.locator('[data-field="total"] input').inputValue(), String(example.visits[0].total));
+      await shoot(page, `first-screen-link-${width}.png`, width, 800);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(session.problems, []);
+  });
+}
+
+test('a #case= link whose engine cannot load says so, and does not show the example', async () => {
+  const context = await session.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/settle.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(session.url(`index.html${fragmentOf(example)}`));
+    const status = page.locator('#result-status');
+    await status.filter({ hasText: '计算模块加载失败' }).waitFor();
+    assert.equal(await status.isVisible(), true);
+    assert.equal(await page.locator('#case-form').isVisible(), false, 'the example\'s form stays out');
+    assert.equal(await page.locator('#result-body').isVisible(), false, 'the example\'s result stays out');
+    assert.equal(await page.locator('.link-wait').isVisible(), false);
+  } finally {
+    await context.close();
+  }
 });
 
 // web/link-start.js: a link's case is settled once the engine's own modules are in, not after
