@@ -4,6 +4,18 @@
 // number comes from the core.
 import createSettleModule from './settle.js';
 
+// The factory given a module compiled already: only its instance is made (and if even that
+// fails, the promise says so rather than waiting for ever).
+function fromCompiled(wasm, options) {
+  let failed;
+  const failure = new Promise((resolve, reject) => { failed = reject; });
+  const instantiateWasm = (imports, receive) => {
+    WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm), failed);
+    return {};  // the exports follow, through receive
+  };
+  return Promise.race([createSettleModule({ ...options, instantiateWasm }), failure]);
+}
+
 export class SettleError extends Error {
   // code: the contract's stable error code; missing: for "parameters_missing", every
   // {id, label, unit} the case still needs.
@@ -18,9 +30,12 @@ export class SettleError extends Error {
 }
 
 // options go to the Emscripten factory; under Node pass { wasmBinary } (read with fs), since
-// the 3.1.6 glue cannot fetch a file path.
-export async function loadSettle(options = {}) {
-  const module = await createSettleModule(options);
+// the 3.1.6 glue cannot fetch a file path. compiled: a promise of settle.wasm already compiled
+// (WebAssembly.compileStreaming, begun by the page before its modules came); if it fails, the
+// glue fetches and compiles the file itself.
+export async function loadSettle({ compiled, ...options } = {}) {
+  const wasm = compiled ? await compiled.catch(() => null) : null;
+  const module = await (wasm ? fromCompiled(wasm, options) : createSettleModule(options));
   const toText = (input) => (typeof input === 'string' ? input : JSON.stringify(input));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

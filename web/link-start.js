@@ -26,7 +26,9 @@ export const QUICK = { steps: false };
 
 // The engine, for a link (null on a plain visit), and the link's case settled by it without steps:
 // { text, answer } (null when the link holds no case). app.js reports an engine that fails.
-export const linkEngine = opensLink ? loadSettle() : null;
+// settle.wasm's compilation was begun by the head's script (window.settleWasm), while the page was
+// still being parsed and laid out.
+export const linkEngine = opensLink ? loadSettle({ compiled: window.settleWasm }) : null;
 export const linkFirst = linkEngine && linked ? linkEngine.then((api) => {
   const first = api.trySettleText(linked, QUICK);
   performance.mark('settle:link-settled');  // for the benchmark and tests/web/first-screen.test.js

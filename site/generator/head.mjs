@@ -30,9 +30,10 @@ export const FIRST_SCREEN_SCRIPT = [
   "function a(p){var e=d.createElement('link');for(var k in p)e[k]=p[k];h.appendChild(e)}",
   'var started=false;function start(){if(started)return;started=true;',
   `${JSON.stringify(FIRST_SCREEN_MODULES)}.forEach(function(m){a({rel:'modulepreload',href:m})});`,
-  `${preload('settle.wasm', 'fetch', 'application/wasm')};${preload('catalog.json', 'fetch', 'application/json')};`,
+  `if(!linked)${preload('settle.wasm', 'fetch', 'application/wasm')};${preload('catalog.json', 'fetch', 'application/json')};`,
   "var s=d.createElement('script');s.type='module';s.src='app.js';h.appendChild(s)}",
-  "if(linked){import('./link-start.js');start()}else{requestAnimationFrame(function(){setTimeout(start,0)});setTimeout(start,2000)}})(document)",
+  "if(linked){var w=window.WebAssembly;if(w&&w.compileStreaming){window.settleWasm=w.compileStreaming(fetch('settle.wasm'));window.settleWasm.catch(function(){})}",
+  "import('./link-start.js');start()}else{requestAnimationFrame(function(){setTimeout(start,0)});setTimeout(start,2000)}})(document)",
 ].join('');
 const scriptHash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

@@ -257,3 +257,25 @@ test('a plain visit asks for app.js and the engine only once its first frame is 
   assert.ok(linked.app < linked.frame, `a link asks for app.js (${linked.app} ms) before its first frame (${linked.frame} ms)`);
   assert.ok(linked.cssAsked <= linked.app, `the stylesheet is asked for (${linked.cssAsked} ms) before app.js (${linked.app} ms)`);
 });
+
+// head.mjs FIRST_SCREEN_SCRIPT begins compiling settle.wasm for a link before its modules are
+// asked for (they come only once the page is parsed), and loadSettle takes that compiled module
+// (wasm/settle-api.js): the file is fetched once, and first.
+test('a #case= link fetches the engine once, before its modules, and settles with what it compiled', async () => {
+  const context = await session.newContext();
+  try {
+    const page = session.watch(await context.newPage());
+    await page.goto(session.url(`index.html${fragmentOf(example)}`));
+    await settledScreen(page);
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime })));
+    const wasm = asked.filter((e) => e.name === 'settle.wasm');
+    const linkStart = asked.find((e) => e.name === 'link-start.js');
+    assert.equal(wasm.length, 1, `settle.wasm asked for ${wasm.length} times`);
+    assert.ok(wasm[0].start <= linkStart.start, `settle.wasm asked at ${wasm[0].start} ms, link-start.js at ${linkStart.start} ms`);
+    assert.deepEqual(await legendAmounts(page), TIERS.map((t) => yuan(settled.totals[t])));
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(session.problems, []);
+});
