@@ -16,9 +16,13 @@ export class ResultView {
     this.mini.hidden = true;
   }
 
-  // On a phone the result is below the form: a line at the bottom shows it changing.
-  brief(text, isError) {
-    this.mini.replaceChildren(...moneyNodes(text));
+  // On a phone the result is below the form: a bar at the bottom shows it changing. Each phrase
+  // is kept on one line (the bar wraps between them, never inside one, at any text size), the
+  // arrow with the last; what the arrow means is said to screen readers only.
+  brief(phrases, arrow, spoken, isError) {
+    const last = phrases.length - 1;
+    this.mini.replaceChildren(...phrases.map((phrase, i) => el('span', { class: 'keep' }, phrase,
+      i === last && [' ', el('span', { 'aria-hidden': 'true' }, arrow)])), el('span', { class: 'spoken' }, spoken));
     this.mini.classList.toggle('is-error', isError);
     this.mini.hidden = false;
   }
@@ -40,7 +44,7 @@ export class ResultView {
     this.failed(`还不能计算：${error.message.replace(/[。.]$/, '')}。${where}`);
     this.body.classList.add('is-stale');
     this.shown = null;
-    this.brief('还不能计算：请看标红的提示 ↑', true);
+    this.brief(['还不能计算：', '请看标红的提示'], '↑', '，在上面', true);
   }
 
   // Takes over the result written into index.html at build time (site/generator/prerender.mjs):
@@ -75,7 +79,7 @@ export class ResultView {
     const kinds = Object.fromEntries(city.kinds.map((k) => [k.id, k.name]));
     this.kinds = kinds;
     this.say(`已按当前填写计算：个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}。`);
-    this.brief(`个人负担（含自费）${yuanText(settlement.totals.out_of_pocket)}　查看明细 ↓`, false);
+    this.brief(['个人负担（含自费）', yuanText(settlement.totals.out_of_pocket)], '↓', '，查看明细', false);
     this.body.classList.remove('is-stale');
     // The blocks in BLOCKS order (adopt() relies on it).
     this.place({

@@ -163,6 +163,63 @@ test('on a phone the breakdown is the first block under the result line; 查看�
   assert.equal(await page.locator('#mini-summary').getAttribute('href'), '#summary');
 });
 
+// The lines the bottom bar's characters are drawn on (generated content and the text for screen
+// readers only are not counted), and for each phrase asked, how many of those lines it spans.
+function barLines(phrases) {
+  const bar = document.querySelector('#mini-summary');
+  const chars = [];
+  const walker = document.createTreeWalker(bar, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; ++i) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      chars.push({ char: node.data[i], top: rect && rect.width > 1 ? Math.round(rect.top + rect.height / 2) : null });
+    }
+  }
+  const drawn = chars.filter((c) => c.top !== null);
+  const lineOf = (top) => new Set(drawn.map((c) => c.top).filter((t) => t < top - 4)).size;
+  const count = (list) => new Set(list.map((c) => lineOf(c.top))).size;
+  const text = drawn.map((c) => c.char).join('');
+  return {
+    text,
+    lines: count(drawn),
+    spans: phrases.map((phrase) => {
+      const at = text.indexOf(phrase);
+      return at < 0 ? `${phrase}: not on the bar` : count(drawn.slice(at, at + phrase.length));
+    }),
+  };
+}
+
+test('on a phone the bottom bar never breaks a phrase, and stays one line at 100% text, three at 200%', async () => {
+  const { page } = s;
+  await page.setViewportSize({ width: 360, height: 740 });
+  const bar = page.locator('#mini-summary');
+  const big = { ...oneVisit, visits: [visit('2024-03-02', 5000000)] };
+  const million = plainYuan(api.trySettle(big).totals.out_of_pocket);
+  assert.ok(million.length >= 12, million);  // a seven-digit amount
+  for (const [name, open, phrases, maxLines] of [
+    ['the example', () => openCalculator(page, s.url(), { example: true }), ['个人负担（含自费）', '29,983.10 元 ↓'], [1, 3, 3]],
+    ['a seven-digit amount', () => openCase(page, big), ['个人负担（含自费）', `${million} 元 ↓`], [2, 3, 3]],
+    ['a case that cannot be settled', async () => {
+      await openCalculator(page, s.url(), { example: true });
+      await page.locator('#visit-0-total').fill('abc');
+      await bar.filter({ hasText: '还不能计算' }).waitFor();
+    }, ['还不能计算：', '请看标红的提示 ↑'], [1, 2, 2]]]) {
+    await open();
+    await page.evaluate(() => window.scrollTo(0, 0));  // the result out of sight: the bar is shown
+    assert.equal(await page.getByRole('link', { name: name === 'a case that cannot be settled' ? /请看标红的提示\s*，在上面/ : /元\s*，查看明细/ }).getAttribute('id'), 'mini-summary', name);
+    for (const [i, size] of ROOT_SIZES.entries()) {
+      await setRoot(page, size);
+      const seen = await page.evaluate(barLines, phrases);
+      assert.deepEqual(seen.spans, phrases.map(() => 1), `${name} at ${size}: a phrase broken across lines (${seen.text})`);
+      assert.ok(seen.lines <= maxLines[i], `${name} at ${size}: the bar takes ${seen.lines} lines`);
+    }
+    await setRoot(page, '');
+  }
+});
+
 test('amounts as people type them: 8万, 8.5万元, １２万, 1.2万 are exact yuan, shown back as such', async () => {
   const { page } = s;
   await page.setViewportSize({ width: 360, height: 740 });
