@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED_CASES, loadSiteApi } from './paths.js';
-import { openSession, openCalculator, axeProblems, shoot, pageWidth, fragmentOf, yuan, plain, TIERS } from './session.js';
+import { openSession, openCalculator, axeProblems, shoot, painted, pageWidth, fragmentOf, yuan, plain, TIERS } from './session.js';
 
 const api = await loadSiteApi();
 const catalog = api.cities();
@@ -166,7 +166,7 @@ test('typing: the amounts follow the keystroke, then the steps of the same case 
   // Read where a person reads it: each visit's steps are rendered once near the screen
   // (app.css content-visibility), and innerText is the rendered text.
   await second.scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await painted(page);
   const shownPaid = await second.locator('.step-paid strong').allInnerTexts();
   assert.deepEqual(shownPaid, edited.steps.filter((step) => step.visit === 1).map((step) => plain(step.paid)));
   assert.equal(await page.locator('.visit-steps').count(), 2);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOTS, SITE, loadSiteApi } from './paths.js';
-import { openSession, openCalculator, axeProblems, fragmentOf, pdfPages } from './session.js';
+import { openSession, openCalculator, axeProblems, fragmentOf, painted, pdfPages } from './session.js';
 import { normalizeMoney, yuan as plainYuan } from '../../web/format.js';
 
 const api = await loadSiteApi();
@@ -49,7 +49,7 @@ const ROOT_SIZES = ['100%', '150%', '200%'];
 
 async function setRoot(page, size) {
   await page.evaluate((value) => { document.documentElement.style.fontSize = value; }, size);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await painted(page);
 }
 
 // Checks one page state at 360 px under each root size; saves a screenshot of each (whole page).
@@ -62,6 +62,7 @@ async function checkAt360(page, name, { axe = true, shots = [['top', 'body']] } 
       const at = page.locator(target).first();
       if (!await at.count() || !await at.isVisible()) continue;
       await at.evaluate((node) => node.scrollIntoView({ block: 'start' }));
+      await painted(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, `layout-${name}-${part}-360-${parseInt(size, 10)}.png`) });
     }
     assert.deepEqual(found.broken, [], `${name} at ${size}`);

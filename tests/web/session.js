@@ -66,11 +66,17 @@ export async function axeProblems(page) {
   });
 }
 
+// Two frames after a change (a scroll, a root font size), so that a screenshot shows the page
+// drawn where it now is: taken at once after a long scroll at 360 px, one showed a blank screen
+// with the result's title at its foot (the browser had not yet drawn the new part).
+export const painted = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
 // A screenshot at a viewport width, from the top (target 0) or with an element at the top.
 export async function shoot(page, name, width, height, target = 0, { fullPage = false } = {}) {
   await page.setViewportSize({ width, height });
   if (target === 0) await page.evaluate(() => window.scrollTo(0, 0));
   else await page.locator(target).first().evaluate((node) => node.scrollIntoView({ block: 'start' }));
+  await painted(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 }
 
