@@ -35,12 +35,20 @@ const parsed = document.readyState === 'loading'
 
 // This build's hash and the rules' date, written into index.html by the site build (the service
 // worker's cache has the same name). Files loaded later name the build, so that the service
-// worker gives this page its own build's files even after a new build has arrived.
-const versionSpan = document.querySelector('#version');
+// worker gives this page its own build's files even after a new build has arrived. Read once the
+// page is parsed: a link's page may run this module while the browser is still parsing the page
+// (the head's script starts it early), and the footer that holds them comes last (read at once,
+// it was missing in half of the link's loads with the processor slowed fourfold, and the page
+// stopped at 正在打开链接中的案例…).
 const placeholder = (text) => (!text || text.startsWith('@') ? '' : text);
-const BUILD = placeholder(versionSpan?.dataset.build);
-const RULES_DATE = placeholder(versionSpan?.dataset.rules);
-const later = (file) => (BUILD ? `${file}?build=${BUILD}` : file);
+const stamp = parsed.then(() => {
+  const span = document.querySelector('#version');
+  return { span, build: placeholder(span?.dataset.build), rules: placeholder(span?.dataset.rules) };
+});
+const later = async (file) => {
+  const { build } = await stamp;
+  return build ? `${file}?build=${build}` : file;
+};
 
 async function start() {
   await parsed;
@@ -89,8 +97,9 @@ async function start() {
   const first = linkFirst ? await linkFirst : null;
   const catalog = (await catalogFile) || api.cities();
   mark('catalog');
-  const version = [api.version(), RULES_DATE && `规则 ${RULES_DATE}`, BUILD && `构建 ${BUILD}`].filter(Boolean).join(' · ');
-  versionSpan.textContent = ` 版本 ${version}`;
+  const { span, build, rules } = await stamp;
+  const version = [api.version(), rules && `规则 ${rules}`, build && `构建 ${build}`].filter(Boolean).join(' · ');
+  if (span) span.textContent = ` 版本 ${version}`;
   view.version = version;
 
   // The steps come from a second settlement of the same case, in a task of their own, so a
@@ -310,7 +319,7 @@ class LazyCompare {
   async show(...args) {
     const run = ++this.run;
     if (!this.view) {
-      const { CompareView } = await import(later('./compare-view.js'));
+      const { CompareView } = await import(await later('./compare-view.js'));
       this.view = new CompareView(this.api);
     }
     if (run === this.run) this.view.show(...args);
@@ -343,7 +352,7 @@ class ChartPanel {
     if (!this.panel.open || !this.input) return;
     this.drawnKey = JSON.stringify(this.input.kase);
     if (!this.view) {
-      const { ChartView } = await import(later('./chart-view.js'));
+      const { ChartView } = await import(await later('./chart-view.js'));
       this.view = new ChartView(this.panel, this.api);
     }
     this.view.show(this.input);
@@ -410,7 +419,7 @@ function keepOffline() {
     else offer(null);
   });
   sw.addEventListener('message', (event) => {
-    if (event.data === 'build?') event.ports[0]?.postMessage(BUILD);
+    if (event.data === 'build?') stamp.then(({ build }) => event.ports[0]?.postMessage(build));
   });
   sw.startMessages();
   sw.register('./sw.js').then((registration) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, SITE, loadSiteApi } from './paths.js';
 import { openSession, shoot, pageWidth, yuan, fragmentOf, TIERS } from './session.js';
+import { serveDir } from './static-server.js';
 
 const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/generator/example-case.json'), 'utf8'));
 const api = await loadSiteApi();
@@ -223,6 +224,28 @@ test('a #case= link settles its case before the rest of the page\'s modules have
     assert.equal(await page.locator('[data-field="total"] input').inputValue(), String(example.visits[0].total));
   } finally {
     await context.close();
+  }
+  assert.deepEqual(session.problems, []);
+});
+
+// A link's page runs app.js as soon as its modules are in, which on a slow phone can be before
+// the browser has the end of the page: with the footer (which holds the build's stamp) held back
+// until app.js has run, the link's case still comes on screen and the version is written.
+test('a #case= link whose app.js runs before the end of the page has arrived still opens its case', async () => {
+  const server = await serveDir(SITE, { holdBack: { path: '/index.html', before: '<footer' } });
+  const context = await session.newContext();
+  try {
+    const page = session.watch(await context.newPage());
+    await page.goto(`${server.origin}/index.html${fragmentOf(example)}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('settle:script').length > 0, null, { timeout: 10000 });
+    assert.deepEqual(await page.evaluate(() => [document.readyState, document.querySelector('#version')]), ['loading', null]);
+    server.release();
+    await page.waitForSelector('body[data-ready="yes"]', { timeout: 10000 });
+    assert.equal(await page.locator('[data-field="total"] input').inputValue(), String(example.visits[0].total));
+    assert.match(await page.locator('#version').textContent(), /^ 版本 .+ · 规则 \d{4}-\d{2}-\d{2} · 构建 [0-9a-f]{12}$/);
+  } finally {
+    await context.close();
+    await server.close();
   }
   assert.deepEqual(session.problems, []);
 });

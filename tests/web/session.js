@@ -69,7 +69,11 @@ export async function axeProblems(page) {
 // Two frames after a change (a scroll, a root font size), so that a screenshot shows the page
 // drawn where it now is: taken at once after a long scroll at 360 px, one showed a blank screen
 // with the result's title at its foot (the browser had not yet drawn the new part).
-export const painted = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+// (A page whose scripts are off never runs the frames' callbacks: it is given a second.)
+export const painted = (page) => Promise.race([
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))),
+  page.waitForTimeout(1000),
+]);
 
 // A screenshot at a viewport width, from the top (target 0) or with an element at the top.
 export async function shoot(page, name, width, height, target = 0, { fullPage = false } = {}) {

@@ -16,9 +16,13 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-// `hidden`: paths answered 404 as if absent ("/sw.js").
-export async function serveDir(root, { hidden = [] } = {}) {
+// `hidden`: paths answered 404 as if absent ("/sw.js"). `holdBack`: { path, before }: that file
+// is sent up to the first `before` in it, and the rest only once release() is called (a page
+// whose scripts run while the browser is still parsing it).
+export async function serveDir(root, { hidden = [], holdBack = null } = {}) {
   const requests = [];
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
@@ -29,12 +33,19 @@ export async function serveDir(root, { hidden = [] } = {}) {
     try {
       const body = await fs.readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
+      const cut = holdBack?.path === url.pathname ? body.indexOf(holdBack.before) : -1;
+      if (cut > 0) {
+        res.write(body.subarray(0, cut));
+        await released;
+        res.end(body.subarray(cut));
+      } else {
+        res.end(body);
+      }
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, requests, release, close: () => { release(); return new Promise((resolve) => server.close(resolve)); } };
 }
