@@ -1,6 +1,8 @@
 #include "messages.h"
 
 #include <iterator>
+#include <string_view>
+#include <utility>
 
 #include "rules_internal.h"
 
@@ -90,7 +92,22 @@ Error expected_string() {
 Error expected_boolean() {
   return refused("expected_boolean", "这里应填 true 或 false");
 }
+// A case's required fields as a person knows them (the page shows the message under the field; a
+// program has the path and the code). A rules file's fields are named as written: only the
+// person editing that file meets them.
 Error missing_field(const std::string& name) {
+  static const std::pair<std::string_view, std::string_view> kCaseFields[] = {
+      {"city", "城市"},
+      {"visits", "就诊记录"},
+      {"date", "就诊日期"},
+      {"total", "医疗总费用"},
+      {"value", "参数的取值"},
+      {"year", "此前已支付的所属年度"},
+      {"base", "此前累计的计算基数"},
+      {"paid", "此前已支付的金额"},
+  };
+  for (const auto& [field, label] : kCaseFields)
+    if (name == field) return refused("missing_field", "请填写" + std::string(label));
   return refused("missing_field", "缺少必填字段“" + name + "”");
 }
 Error unknown_field(const std::string& name, std::initializer_list<std::string_view> known) {

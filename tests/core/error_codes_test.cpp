@@ -1,5 +1,6 @@
 // Every error carries a stable code beside its path: one line per input the core refuses.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <string>
 
 #include "settle/settle.h"
@@ -68,5 +69,40 @@ TEST_CASE("every refused input has its code and path") {
     const settle::SettleOutput output = settle::settle_json(refused.input);
     CHECK(!output.ok);
     CHECK(output.json.find(std::string("\"code\":\"") + refused.code + "\"") != std::string::npos);
+  }
+}
+
+// A case's required field left out is named as the page names it (the message is shown under the
+// field, e.g. when a person clears the date): never the field's JSON name.
+struct Missing {
+  const char* input;
+  const char* path;
+  const char* message;
+};
+
+const Missing kMissing[] = {
+    {"{\"visits\": []}", "city", "请填写城市"},
+    {"{\"city\": \"yantai\"}", "visits", "请填写就诊记录"},
+    {CASE("", "{\"total\": 100}"), "visits[0].date", "请填写就诊日期"},
+    {CASE("", "{\"date\": \"2024-03-01\"}"), "visits[0].total", "请填写医疗总费用"},
+    {CASE(", \"parameters\": {\"assistance.minimum_living.ratio\": {\"source\": \"文件\"}}", VISIT("")),
+     "parameters.assistance.minimum_living.ratio.value", "请填写参数的取值"},
+    {CASE(", \"prior\": {\"basic_paid\": 10}", VISIT("")), "prior.year", "请填写此前已支付的所属年度"},
+    {CASE(", \"prior\": {\"year\": 2024, \"assistance\": {\"paid\": 20}}", VISIT("")), "prior.assistance.base",
+     "请填写此前累计的计算基数"},
+    {CASE(", \"prior\": {\"year\": 2024, \"assistance\": {\"base\": 20}}", VISIT("")), "prior.assistance.paid",
+     "请填写此前已支付的金额"},
+};
+
+TEST_CASE("a case's missing field is named in plain Chinese") {
+  for (const Missing& missing : kMissing) {
+    INFO(missing.input);
+    const settle::Result<settle::Settlement> settlement = settle::settle(missing.input);
+    REQUIRE(!settlement.ok());
+    CHECK(std::string(settlement.error().code) == "missing_field");
+    CHECK(settlement.error().path == missing.path);
+    CHECK(settlement.error().message == missing.message);
+    const std::string& message = settlement.error().message;
+    CHECK(std::none_of(message.begin(), message.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }));
   }
 }

@@ -92,6 +92,21 @@ test('a bad value shows the error at its field and keeps the last result, marked
   assert.equal(await error.isVisible(), false);
 });
 
+test('a date cleared is asked for in words, at its field and in the result line', async () => {
+  const date = page.locator('#visit-0-date');
+  const before = await date.inputValue();
+  await date.fill('');
+  const error = page.locator('[data-field="date"] .field-error');
+  await error.waitFor({ state: 'visible' });
+  assert.equal(await error.innerText(), '请填写就诊日期');
+  assert.match(await page.locator('#result').innerText(), /还不能计算：请填写就诊日期/);
+  assert.doesNotMatch(await page.locator('#result').innerText(), /还不能计算：[^\n]*[A-Za-z]/,
+    'no field name of the case file in the sentence');
+  await date.fill(before);
+  await page.locator('#result-body:not(.is-stale)').waitFor();
+  assert.equal(await error.isVisible(), false);
+});
+
 test('no serious or critical accessibility violation (axe-core)', async () => {
   assert.deepEqual(await axeProblems(page), [], 'with a result');
   await page.locator('#visit-0-total').fill('abc');
