@@ -22,13 +22,10 @@
 // Prints tab-separated lines: `page KIND VISIT THROTTLE <ms>...`, `marks KIND VISIT THROTTLE
 // <mark>=<median ms>...`, `engine THROTTLE <phase>=<median ms>...`, `first_load_files <file>...`,
 // `recompute <ms>...`, `recompute_explained <ms>...`.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
 import { launchChromium } from '../tests/web/browser.js';
-import { ROOT, SITE } from '../tests/web/paths.js';
 import { fragmentOf } from '../tests/web/session.js';
+import { median, serve, until } from './browser-loads.mjs';
 const MARK = 'settle:first-result';
 
 let loads = 10;
@@ -46,20 +43,6 @@ if (cases.length !== 2) {
 }
 const [firstCase, case50] = cases;
 
-// The static server on a free port; resolves with the base URL once it says where it listens.
-function serve() {
-  const server = spawn('python3', [path.join(ROOT, 'scripts/static_server.py'), SITE, '0', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    readline.createInterface({ input: server.stdout }).once('line', (line) => {
-      const port = /:(\d+)\/?\s*$/.exec(line)?.[1];
-      if (!port) return reject(new Error(`static server said: ${line}`));
-      resolve({ server, base: `http://127.0.0.1:${port}/` });
-    });
-  });
-}
-
 // A page in a context of its own (no cache, no service worker), and its CDP session.
 async function freshPage(browser, throttle) {
   const context = await browser.newContext();
@@ -69,26 +52,8 @@ async function freshPage(browser, throttle) {
   return { context, page, cdp };
 }
 
-// As Python's statistics.median (bench/report.py takes the other medians with it).
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 // A #case= link to the case of a file, as web/share.js writes it.
 const link = (base, file) => `${base}${fragmentOf(JSON.parse(fs.readFileSync(file, 'utf8')))}`;
-
-// Waits through CDP, in the page's own world, for the Performance API entry `name` of `type`
-// and gives its time (NaN after 15 s: a load that never got there is left out, not waited for
-// forever): Playwright's waitForFunction would inject its utility script and poll every frame,
-// work the page would be measured with.
-const until = (type, name) => `new Promise((resolve) => { setTimeout(() => resolve(NaN), 15000); new PerformanceObserver((list, observer) => {
-  const entry = list.getEntriesByName('${name}')[0];
-  if (!entry) return;
-  observer.disconnect();
-  resolve(entry.startTime);
-}).observe({ type: '${type}', buffered: true }); })`;
 
 // The page's marks on the way (web/app.js), and the files it fetched up to `mark`.
 const readLoad = (mark) => `(() => {

@@ -8,7 +8,8 @@
 # Needs the native build (made here) and, for the WASM and page figures, build/site/
 # (scripts/build-site.sh), node, playwright-core (npm ci) and /usr/bin/chromium; a part whose
 # tools are missing is reported as skipped.
-# Usage: bash scripts/bench.sh [--quick]   (--quick: 10,000 batch cases, shorter samples, 5 loads)
+# Usage: bash scripts/bench.sh [--quick]   (--quick: 10,000 batch cases, shorter samples, 5 loads; without it
+#   also the first screen's floor, bench/first-screen-floor.mjs, at 1x and 4x)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,9 +82,20 @@ if [[ $have_node == yes && -f $site/settle.js && -x ${CHROMIUM:-/usr/bin/chromiu
   echo "bench: page in headless Chromium ($loads loads of each kind, fresh and repeat, 1x and 4x throttled)" >&2
   node bench/page-bench.mjs --loads "$loads" bench/cases/yantai-1-visit.json bench/cases/yantai-50-visits.json \
     > "$out/page.tsv" || skip "page in Chromium failed"
+  if [[ $quick == no ]]; then
+    echo "bench: the first screen's floor: index.html without scripts, against the static page" >&2
+    for throttle in 1 4; do
+      node bench/first-screen-floor.mjs --loads "$loads" --throttle "$throttle" || skip "first-screen floor at ${throttle}x failed"
+    done > "$out/floor.tsv"
+  fi
 else
   skip "page in Chromium: needs node, $site, /usr/bin/chromium and node_modules/playwright-core (npm ci)"
 fi
 
 python3 bench/report.py "$out"
+if [[ -s $out/floor.tsv ]]; then
+  echo
+  echo "The first screen's floor (bench/first-screen-floor.mjs: first contentful paint of index.html cut down, over the static page's):"
+  cat "$out/floor.tsv"
+fi
 exit 0
