@@ -1,6 +1,6 @@
 // Every error carries a stable code beside its path: one line per input the core refuses.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "settle/settle.h"
@@ -103,6 +103,7 @@ TEST_CASE("a case's missing field is named in plain Chinese") {
     CHECK(settlement.error().path == missing.path);
     CHECK(settlement.error().message == missing.message);
     const std::string& message = settlement.error().message;
-    CHECK(std::none_of(message.begin(), message.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }));
+    CHECK(std::none_of(message.begin(), message.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }));
   }
 }
