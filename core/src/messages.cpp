@@ -93,8 +93,8 @@ Error expected_boolean() {
   return refused("expected_boolean", "这里应填 true 或 false");
 }
 // A case's required fields as a person knows them (the page shows the message under the field; a
-// program has the path and the code). A rules file's fields are named as written: only the
-// person editing that file meets them.
+// program has the path and the code). A rules file's field of the same name (city, value) reads
+// the same; its others are named as written: only the person editing that file meets them.
 Error missing_field(const std::string& name) {
   static const std::pair<std::string_view, std::string_view> kCaseFields[] = {
       {"city", "城市"},
